@@ -5,6 +5,9 @@
  */
 import { WasmError } from './types.js';
 
+/** Strict UTF-8: malformed names are errors, and a leading U+FEFF is part of the name, not a BOM. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export class Cursor {
   pos: number;
 
@@ -99,7 +102,7 @@ export class Cursor {
     let result = 0;
     let mul = 1;
     const start = this.pos;
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 4; i++) {
       const byte = this.u8();
       result += (byte & 0x7f) * mul;
       mul *= 128;
@@ -108,7 +111,12 @@ export class Cursor {
         return result;
       }
     }
-    return this.fail('integer representation too long', start);
+    // The fifth byte holds 5 value bits; the unused bits must sign-extend them.
+    const byte = this.u8();
+    const rest = byte & 0x60;
+    if ((byte & 0x80) !== 0) this.fail('integer representation too long', start);
+    if ((byte & 0x10) ? rest !== 0x60 : rest !== 0) this.fail('integer too large', start);
+    return result + ((byte & 0x1f) - ((byte & 0x10) << 1)) * mul;
   }
 
   u32Fixed(): number {
@@ -137,7 +145,7 @@ export class Cursor {
     const start = this.pos;
     const raw = this.take(length);
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+      return UTF8.decode(raw);
     } catch {
       return this.fail('malformed UTF-8 encoding', start);
     }
