@@ -1,0 +1,64 @@
+/**
+ * @fileoverview The image's debug information, as JSON for the playground and
+ * tools: every function's x86 address range, an x86 address → wasm offset →
+ * TypeScript file:line table, the globals', tables' and linear memory's
+ * addresses. The playground turns EIP into a source line with it.
+ *
+ * Pipeline place: built by `translate.ts` next to the ELF image.
+ */
+import type { ModuleContext } from './module-context.js';
+
+export interface DebugInfo {
+  version: 1;
+  entry: number;
+  textStart: number;
+  textEnd: number;
+  dataStart: number;
+  /** Source files referenced by `functions[].file` and `lines`. */
+  files: string[];
+  functions: { index: number; name: string; start: number; end: number; file?: number; line?: number }[];
+  /** [x86 address, wasm offset, file index or -1, line or 0], sorted by address. */
+  lines: [number, number, number, number][];
+  globals: { index: number; name?: string; address: number; type: number }[];
+  tables: { index: number; sizeAddress: number; entriesAddress: number; capacity: number }[];
+  memory: { base: number; initialPages: number; maxPages: number; sizeVariable: number };
+  runtime: Record<string, number>;
+}
+
+export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress: (l: import('../x86/assembler.js').Label) => number): DebugInfo {
+  const files: string[] = [];
+  const fileIndex = (file: string) => {
+    let i = files.indexOf(file);
+    if (i < 0) i = files.push(file) - 1;
+    return i;
+  };
+  const lines: DebugInfo['lines'] = ctx.lineTable.map(([address, offset]) => {
+    const where = ctx.locate(offset);
+    return [address, offset, where ? fileIndex(where.file) : -1, where?.line ?? 0];
+  });
+  const functions = ctx.functionRanges.map((f) => {
+    const body = ctx.module.functions[f.index - ctx.module.importedFuncCount];
+    const where = body ? ctx.locate(body.codeStart) : undefined;
+    return { ...f, file: where ? fileIndex(where.file) : undefined, line: where?.line };
+  });
+  const exportName = (kind: string, index: number) => ctx.module.exports.find((e) => e.kind === kind && e.index === index)?.name;
+  return {
+    version: 1,
+    entry: ctx.asm.origin,
+    textStart: ctx.asm.origin,
+    textEnd,
+    dataStart: ctx.dataBase,
+    files,
+    functions,
+    lines,
+    globals: ctx.globalAddresses.map((address, index) => ({ index, name: exportName('global', index), address, type: ctx.globalTypes[index] })),
+    tables: ctx.tables.map((t, index) => ({ index, sizeAddress: t.sizeAddress, entriesAddress: t.entriesAddress, capacity: t.capacity })),
+    memory: {
+      base: ctx.options.memoryBase,
+      initialPages: ctx.initialMemoryPages,
+      maxPages: ctx.maxMemoryPages,
+      sizeVariable: ctx.dataBase,
+    },
+    runtime: Object.fromEntries([...ctx.runtime].map(([name, label]) => [name, labelAddress(label)])),
+  };
+}

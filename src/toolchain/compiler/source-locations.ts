@@ -1,0 +1,27 @@
+/**
+ * @fileoverview Source locations for wasm byte offsets: how a trap message or
+ * the debug info names a TypeScript file and line.
+ *
+ * Pipeline place: `translate.ts` builds a locator from asc's source map (via
+ * `../asc/source-map.ts`); the compiler calls it for trap sites and diagnostics.
+ */
+import { SourceMapLookup } from '../asc/source-map.js';
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Locator = (wasmOffset: number) => SourceLocation | undefined;
+
+export function locatorFromSourceMap(sourceMap: string | undefined): Locator {
+  if (!sourceMap) return () => undefined;
+  const lookup = SourceMapLookup.parse(sourceMap);
+  return (offset) => lookup.lookup(offset);
+}
+
+/** "file.ts:12", or undefined when unknown. */
+export function formatLocation(location: SourceLocation | undefined): string | undefined {
+  return location ? `${location.file}:${location.line}` : undefined;
+}
