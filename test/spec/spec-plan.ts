@@ -21,7 +21,8 @@ export interface ModuleJob {
   expectInitTrap?: string;
 }
 
-export type SkipReason = 'float' | 'linking' | 'unbuildable';
+/** `float-inside`: the guest reached float arithmetic inside an integer-typed function (the translator refuses FPU use). */
+export type SkipReason = 'float' | 'float-inside' | 'linking' | 'unbuildable';
 export interface SkippedCheck { line: number; reason: SkipReason; detail: string }
 
 export interface SpecPlan {

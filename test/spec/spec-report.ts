@@ -22,19 +22,25 @@ export interface FileSummary {
 
 export function summariseFile(file: string, results: CheckResult[], skipped: SkippedCheck[], engineMs: number): FileSummary {
   const count = (reason: SkipReason): number => skipped.filter((check) => check.reason === reason).length;
+  const failures = results.filter((result) => !result.passed && !result.skipped);
   return {
     file,
     passed: results.filter((result) => result.passed).length,
-    failed: results.filter((result) => !result.passed).length,
-    skipped: { float: count('float'), linking: count('linking'), unbuildable: count('unbuildable') },
+    failed: failures.length,
+    skipped: {
+      float: count('float'),
+      'float-inside': results.filter((result) => result.skipped === 'float-inside').length,
+      linking: count('linking'),
+      unbuildable: count('unbuildable'),
+    },
     engineMs,
-    failures: results.filter((result) => !result.passed),
+    failures,
     linkingLines: skipped.filter((check) => check.reason === 'linking').map((check) => check.line),
   };
 }
 
 function skippedTotal(summary: FileSummary): number {
-  return summary.skipped.float + summary.skipped.linking + summary.skipped.unbuildable;
+  return Object.values(summary.skipped).reduce((total, n) => total + n, 0);
 }
 
 /** `i32.wast  374/0/0  (812 ms)`, with the skip reasons when there are skips. */

@@ -25,18 +25,20 @@ import { FuncType, ValType, WasmError } from '../wasm/types.js';
 import { opcodeName } from '../wasm/opcodes.js';
 import { ModuleContext, RuntimeVar, TrapKind } from './module-context.js';
 import { formatLocation } from './source-locations.js';
-import { ValueStack, Slot, SlotKind, LocalHome, constSlot, regSlot } from './value-stack.js';
+import { ValueStack, Slot, SlotKind, LocalHome, constSlot, regSlot, regsOf } from './value-stack.js';
 import { prescan } from './prescan.js';
 import { skipImmediates } from './immediates.js';
 import { emitNumeric } from './ops-numeric.js';
 import { emitMemoryOp, emitBulkOp } from './ops-memory.js';
 import { emitCall, emitCallIndirect } from './ops-call.js';
 import { emitTableOp } from './ops-table.js';
+import { f32Const, f64Const } from './ops-float-bits.js';
 
 const CALLEE_SAVED: Reg[] = [Reg.EBX, Reg.ESI, Reg.EDI];
 const MAX_PINNED = 3;
 
-export const isWide = (t: ValType) => t === ValType.I64;
+/** i64 and f64 (as bits) take a register pair or 8 bytes. */
+export const isWide = (t: ValType) => t === ValType.I64 || t === ValType.F64;
 export const slotBytes = (t: ValType) => (isWide(t) ? 8 : 4);
 
 interface Control {
@@ -50,6 +52,8 @@ interface Control {
   end: Label;
   elseLabel?: Label;
   hadElse: boolean;
+  /** `if` with parameters: where copies of them wait for the `else` branch. */
+  savedParams?: Slot[];
   /** A branch to `end` was emitted, so code after `end` is reachable. */
   targeted: boolean;
   /** The code being compiled inside this block can no longer run. */
@@ -63,7 +67,9 @@ export class FunctionCompiler {
   readonly cursor: Cursor;
   private readonly controls: Control[] = [];
   private readonly homes: LocalHome[] = [];
-  private readonly savedRegs: Reg[];
+  private readonly pinned: Reg[];
+  /** Offset of the 3 bytes reserved in the prologue for pushing the callee-saved registers used. */
+  private savePatch = 0;
   private frameSizePatch = 0;
   /** Offset of the instruction being compiled, for traps and diagnostics. */
   opOffset = 0;
@@ -80,14 +86,14 @@ export class FunctionCompiler {
     this.type = module.types[body.typeIndex];
     const localTypes = [...this.type.params, ...body.locals];
     const scan = prescan(
-      module.bytes, body.codeStart, body.codeEnd, localTypes, module.types, ctx.funcTypes, ctx.globalTypes,
+      module.bytes, body.codeStart, body.codeEnd, localTypes, ctx.globalTypes, module.types,
     );
     this.cursor = new Cursor(module.bytes, body.codeStart, body.codeEnd);
     if (scan.floatAt !== undefined) this.floatFound(scan.floatAt);
-    const pinned = this.choosePinned(localTypes, scan.localWeights);
-    const extraScratch = scan.usesI64 || scan.bodyBytes > 48 ? CALLEE_SAVED.filter((r) => !pinned.includes(r)) : [];
-    this.savedRegs = [...pinned, ...extraScratch].sort((a, b) => a - b);
-    const slotBase = this.layoutLocals(localTypes);
+    this.pinned = this.choosePinned(localTypes, scan.localWeights, scan.usesI64);
+    this.ifSaveBase = this.layoutLocals(localTypes);
+    const slotBase = this.ifSaveBase - 8 * scan.ifParamSlots;
+    const extraScratch = CALLEE_SAVED.filter((r) => !this.pinned.includes(r));
     this.vs = new ValueStack(this.asm, [Reg.EAX, Reg.ECX, Reg.EDX, ...extraScratch], this.homes, slotBase);
   }
 
@@ -107,12 +113,13 @@ export class FunctionCompiler {
 
   // ---------------------------------------------------------------- setup
 
-  private choosePinned(localTypes: ValType[], weights: number[]): Reg[] {
+  /** The hottest i32 locals get EBX, ESI, EDI (fewer in i64 code, which needs register pairs). */
+  private choosePinned(localTypes: ValType[], weights: number[], usesI64: boolean): Reg[] {
     const candidates = localTypes
       .map((t, i) => ({ i, t, w: weights[i] }))
-      .filter((c) => !isWide(c.t) && c.t !== ValType.F32 && c.t !== ValType.F64 && c.w >= 2)
+      .filter((c) => !isWide(c.t) && c.w >= 2)
       .sort((a, b) => b.w - a.w)
-      .slice(0, MAX_PINNED);
+      .slice(0, usesI64 ? 1 : MAX_PINNED);
     const regs: Reg[] = [];
     candidates.forEach((c, k) => {
       regs.push(CALLEE_SAVED[k]);
@@ -123,7 +130,11 @@ export class FunctionCompiler {
 
   private readonly pinnedLocals = new Map<number, Reg>();
 
-  /** Assign each local its home; returns the EBP displacement of value-stack slot 0. */
+  /** EBP displacement of the first frame slot keeping an `if` block's parameters for its `else`. */
+  private readonly ifSaveBase: number;
+  private ifSavesUsed = 0;
+
+  /** Assign each local its home; returns the EBP displacement of the slot below the locals. */
   private layoutLocals(localTypes: ValType[]): number {
     let paramDisp = 8;
     const params = this.type.params;
@@ -133,7 +144,7 @@ export class FunctionCompiler {
       paramDisp += slotBytes(params[i]);
     }
     this.paramBytes = paramDisp - 8;
-    let frameDisp = -4 * this.savedRegs.length;
+    let frameDisp = -4 * CALLEE_SAVED.length; // room to save EBX, ESI, EDI, whichever are used
     localTypes.forEach((t, i) => {
       const wide = isWide(t);
       if (i < params.length) {
@@ -154,7 +165,8 @@ export class FunctionCompiler {
     const a = this.asm;
     a.push(Reg.EBP);
     a.movRR(Reg.EBP, Reg.ESP);
-    for (const r of this.savedRegs) a.push(r);
+    this.savePatch = a.offset;
+    a.bytes([0x90, 0x90, 0x90]); // push of the callee-saved registers used (patched at the end)
     a.bytes([0x81, 0xec]); // sub esp, imm32 (patched with the frame size at the end)
     this.frameSizePatch = a.offset;
     a.u32(0);
@@ -173,10 +185,23 @@ export class FunctionCompiler {
     });
   }
 
+  /** Callee-saved registers this function wrote: its pinned locals and any it used as scratch. */
+  private savedRegisters(): Reg[] {
+    return CALLEE_SAVED.filter((r) => this.pinned.includes(r) || this.vs.used.has(r));
+  }
+
+  /** Fill the prologue's 3 reserved bytes: one push per saved register, then one NOP of the rest's length. */
+  private patchSaves(saved: Reg[]): void {
+    const NOPS = [[], [0x90], [0x66, 0x90], [0x0f, 0x1f, 0x00]];
+    const code = [...saved.map((r) => 0x50 + r), ...NOPS[3 - saved.length]];
+    this.asm.patchBytes(this.savePatch, code);
+  }
+
   private emitEpilogue(): void {
     const a = this.asm;
-    a.lea(Reg.ESP, { base: Reg.EBP, disp: -4 * this.savedRegs.length });
-    for (const r of [...this.savedRegs].reverse()) a.pop(r);
+    const saved = this.savedRegisters();
+    a.lea(Reg.ESP, { base: Reg.EBP, disp: -4 * saved.length });
+    for (const r of [...saved].reverse()) a.pop(r);
     a.pop(Reg.EBP);
     a.ret(this.paramBytes);
   }
@@ -228,8 +253,10 @@ export class FunctionCompiler {
       this.settleFlags();
     }
     this.emitEpilogue();
-    const frameBytes = -this.vs.slotDisp(this.vs.maxHeight) - 4 * this.savedRegs.length;
+    const saved = this.savedRegisters();
+    const frameBytes = -this.vs.slotDisp(this.vs.maxHeight) - 4 * saved.length;
     this.asm.patchU32(this.frameSizePatch, Math.max(0, frameBytes));
+    this.patchSaves(saved);
   }
 
   /** A comparison leaves CPU flags on the stack; keep them only if the next instruction consumes them. */
@@ -297,6 +324,11 @@ export class FunctionCompiler {
       case 0x42: {
         const v = c.s64();
         return this.vs.push(constSlot(Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n)), true));
+      }
+      case 0x43: return this.vs.push(f32Const(c.u32Fixed()));
+      case 0x44: {
+        const lo = c.u32Fixed();
+        return this.vs.push(f64Const(lo, c.u32Fixed()));
       }
       case 0xd0: // ref.null t
         c.u8();
@@ -421,33 +453,23 @@ export class FunctionCompiler {
       cc = Cond.NE;
     }
     // Flags must survive from here to the cmov: only moves below.
-    if (a.wide) {
-      const [lo, hi] = this.vs.intoPair(a);
-      const bLo = this.regOrLoad(b, false, [lo, hi]);
-      const bHi = this.regOrLoad(b, true, [lo, hi, bLo]);
-      this.asm.cmov(negate(cc), lo, bLo);
-      this.asm.cmov(negate(cc), hi, bHi);
-      this.vs.freeReg(bLo);
-      this.vs.freeReg(bHi);
-      this.vs.release(b);
-      this.vs.push(regSlot(lo, hi));
-    } else {
-      const r = this.vs.intoReg(a);
-      const br = this.regOrLoad(b, false, [r]);
-      this.asm.cmov(negate(cc), r, br);
-      this.vs.freeReg(br);
-      this.vs.release(b);
-      this.vs.push(regSlot(r));
-    }
+    const regs = a.wide ? this.vs.intoPair(a, regsOf(b)) : [this.vs.intoReg(a, regsOf(b))];
+    regs.forEach((r, k) => this.cmovFrom(negate(cc), r, b, k === 1));
+    this.vs.release(b);
+    this.vs.push(a.wide ? regSlot(regs[0], regs[1]) : regSlot(regs[0]));
   }
 
-  /** A register holding one half of `s` (a fresh one unless `s` already is in registers). */
-  private regOrLoad(s: Slot, high: boolean, avoid: Reg[]): Reg {
+  /** r ← (one half of) s when cond holds; s may be in a register, in memory or a constant. */
+  private cmovFrom(cond: Cond, r: Reg, s: Slot, high: boolean): void {
     const op = this.vs.operand(s, high);
-    if ('reg' in op && s.kind === SlotKind.Reg) return op.reg;
-    const r = this.vs.allocReg(avoid);
-    this.vs.loadOperand(r, op);
-    return r;
+    if ('reg' in op) this.asm.cmov(cond, r, op.reg);
+    else if ('mem' in op) this.asm.cmovRM(cond, r, op.mem);
+    else {
+      const t = this.vs.allocReg([r, ...regsOf(s)]);
+      this.asm.movRI(t, op.imm);
+      this.asm.cmov(cond, r, t);
+      this.vs.freeReg(t);
+    }
   }
 
   private refIsNull(): void {
@@ -481,17 +503,30 @@ export class FunctionCompiler {
 
   private beginIf(blockType: number): void {
     const { params, results } = this.blockSignature(blockType);
-    if (params.length > 0) this.unsupported(0x04);
     const cond = this.vs.pop();
     this.vs.spillAll(true);
+    const savedParams = this.saveIfParams(params.length);
     const elseLabel = this.asm.newLabel();
     this.jumpIfFalse(cond, elseLabel);
     this.vs.resetOwnership();
     const end = this.asm.newLabel();
     this.controls.push({
-      kind: 'if', params, results, base: this.vs.height, target: end, end, elseLabel,
-      hadElse: false, targeted: false, unreachable: false,
+      kind: 'if', params, results, base: this.vs.height - params.length, target: end, end, elseLabel,
+      hadElse: false, targeted: false, unreachable: false, savedParams,
     });
+  }
+
+  /** Copy the top `count` values (the `if` parameters) to frame slots the `then` branch cannot overwrite. */
+  private saveIfParams(count: number): Slot[] {
+    const saved: Slot[] = [];
+    for (let j = 0; j < count; j++) {
+      const s = this.vs.stack[this.vs.height - count + j];
+      const disp = this.ifSaveBase - 8 * this.ifSavesUsed++;
+      const lo = { base: Reg.EBP, disp };
+      this.vs.storeSlotTo(s, lo, { base: Reg.EBP, disp: disp + 4 });
+      saved.push(s.kind === SlotKind.Const ? s : { kind: SlotKind.Mem, wide: s.wide, lo: disp, hi: 0 });
+    }
+    return saved;
   }
 
   /** Branch to `label` when the popped condition is zero. Emits only moves before the jump. */
@@ -527,11 +562,16 @@ export class FunctionCompiler {
     this.asm.bind(ctl.elseLabel!);
     ctl.hadElse = true;
     this.truncateStack(ctl.base);
+    for (const s of ctl.savedParams ?? []) this.vs.push(s);
     ctl.unreachable = false;
     this.depthSkipped = 0;
   }
 
   private endBlock(): void {
+    const top = this.controls[this.controls.length - 1];
+    if (top.kind === 'if' && !top.hadElse && top.params.length > 0) {
+      this.elseBlock(); // the implicit `else` passes the parameters through as results
+    }
     const ctl = this.controls.pop()!;
     this.depthSkipped = 0;
     if (ctl.kind === 'loop') {

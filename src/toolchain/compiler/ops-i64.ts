@@ -12,7 +12,7 @@ import { Alu, Shift } from '../x86/assembler.js';
 import { Cond, Reg } from '../x86/registers.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { TrapKind } from './module-context.js';
-import { Operand, Slot, SlotKind, constSlot, regSlot } from './value-stack.js';
+import { Operand, Slot, SlotKind, constSlot, regSlot, regsOf } from './value-stack.js';
 import { COMPARE_CONDS, aluOperand, emitClz32, emitCtz32, emitPopcnt32, flagsSlot, swapCond } from './ops-i32.js';
 
 const toBig = (s: Slot) => (BigInt(s.hi) << 32n) | BigInt(s.lo >>> 0);
@@ -87,8 +87,6 @@ function mul(fc: FunctionCompiler): void {
   vs.release(y);
   vs.push(regSlot(Reg.EAX, Reg.EDX));
 }
-
-const regsOf = (s: Slot): Reg[] => (s.kind === SlotKind.Reg ? [s.lo as Reg, s.hi as Reg] : []);
 
 /** Flags for x == y (E) from a popped pair of wide slots. */
 function compareEqual(fc: FunctionCompiler, x: Slot, y: Slot): void {

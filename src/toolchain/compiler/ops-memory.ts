@@ -25,6 +25,8 @@ interface Access {
 const LOADS: Record<number, Access> = {
   0x28: { width: 32, bytes: 4, signed: false, wide: false },
   0x29: { width: 32, bytes: 8, signed: false, wide: true },
+  0x2a: { width: 32, bytes: 4, signed: false, wide: false }, // f32 bits
+  0x2b: { width: 32, bytes: 8, signed: false, wide: true }, // f64 bits
   0x2c: { width: 8, bytes: 1, signed: true, wide: false },
   0x2d: { width: 8, bytes: 1, signed: false, wide: false },
   0x2e: { width: 16, bytes: 2, signed: true, wide: false },
@@ -40,6 +42,8 @@ const LOADS: Record<number, Access> = {
 const STORES: Record<number, Access> = {
   0x36: { width: 32, bytes: 4, signed: false, wide: false },
   0x37: { width: 32, bytes: 8, signed: false, wide: true },
+  0x38: { width: 32, bytes: 4, signed: false, wide: false },
+  0x39: { width: 32, bytes: 8, signed: false, wide: true },
   0x3a: { width: 8, bytes: 1, signed: false, wide: false },
   0x3b: { width: 16, bytes: 2, signed: false, wide: false },
   0x3c: { width: 8, bytes: 1, signed: false, wide: true },

@@ -1,7 +1,8 @@
 /**
  * @fileoverview A quick read of a function body before it is compiled: how
  * often each local is used (weighted by loop depth), whether the function
- * touches floating point, and whether it uses i64 values. The compiler uses it
+ * needs the FPU (float arithmetic, comparisons, conversions — float values
+ * as mere bits are fine), and whether it uses i64 values. The compiler uses it
  * to pin the hottest i32 locals in callee-saved registers for the whole
  * function (so loops run from registers, as a C compiler's would) and to size
  * its register pool. Code generation itself stays a single pass.
@@ -10,33 +11,33 @@
  */
 import { Cursor } from '../wasm/cursor.js';
 import { FuncType, ValType } from '../wasm/types.js';
-import { isFloatOpcode } from '../wasm/opcodes.js';
+import { needsFpu } from './ops-float-bits.js';
 import { skipImmediates } from './immediates.js';
 
 export interface PrescanResult {
   /** Weighted use count per local (parameters first). */
   localWeights: number[];
-  /** Offset of the first float instruction or float-typed value, if any. */
+  /** Offset of the first reachable instruction that needs the FPU, if any. */
   floatAt?: number;
   usesI64: boolean;
   bodyBytes: number;
+  /** Total parameters of all `if` blocks with parameters: each gets frame slots to keep them for its `else`. */
+  ifParamSlots: number;
 }
 
-const isFloat = (t: ValType | number) => t === ValType.F32 || t === ValType.F64;
-const typeHasFloat = (t: FuncType) => t.params.some(isFloat) || t.results.some(isFloat);
 
 export function prescan(
   bytes: Uint8Array,
   start: number,
   end: number,
   localTypes: ValType[],
-  types: FuncType[],
-  funcTypes: FuncType[],
   globalTypes: ValType[],
+  types: FuncType[],
 ): PrescanResult {
   const weights = new Array<number>(localTypes.length).fill(0);
   let floatAt: number | undefined;
   let usesI64 = localTypes.includes(ValType.I64);
+  let ifParamSlots = 0;
   const c = new Cursor(bytes, start, end);
   const loopStack: boolean[] = [];
   let loopDepth = 0;
@@ -52,7 +53,7 @@ export function prescan(
     const op = c.u8();
     if (op === 0x02 || op === 0x03 || op === 0x04) {
       const blockType = c.s33();
-      if (blockType < 0 ? isFloat(blockType & 0x7f) : typeHasFloat(types[blockType])) noteFloat(at);
+      if (op === 0x04 && blockType >= 0) ifParamSlots += types[blockType].params.length;
       if (blockType === -2) usesI64 = true; // 0x7e as s33
       loopStack.push(op === 0x03);
       reachable.push(reachable[reachable.length - 1]);
@@ -71,37 +72,19 @@ export function prescan(
     if (op >= 0x20 && op <= 0x22) {
       const index = c.u32();
       if (index < weights.length) weights[index] += 8 ** Math.min(loopDepth, 4);
-      if (isFloat(localTypes[index])) noteFloat(at);
-      continue;
-    }
-    if (op === 0x10) {
-      const callee = c.u32();
-      if (callee < funcTypes.length && typeHasFloat(funcTypes[callee])) noteFloat(at);
-      continue;
-    }
-    if (op === 0x11) {
-      const typeIndex = c.u32();
-      c.u32();
-      if (typeIndex < types.length && typeHasFloat(types[typeIndex])) noteFloat(at);
       continue;
     }
     if (op === 0x23 || op === 0x24) {
       const g = c.u32();
-      if (isFloat(globalTypes[g])) noteFloat(at);
       if (globalTypes[g] === ValType.I64) usesI64 = true;
       continue;
     }
-    if (op === 0x1c) {
-      const n = c.u32();
-      for (let i = 0; i < n; i++) if (isFloat(c.u8())) noteFloat(at);
-      continue;
-    }
     const sub = skipImmediates(c, op);
-    if (isFloatOpcode(op, sub)) noteFloat(at);
+    if (needsFpu(op, sub)) noteFloat(at);
     if (op === 0x00 || op === 0x0c || op === 0x0e || op === 0x0f) reachable[reachable.length - 1] = false;
     if ((op >= 0x42 && op <= 0x42) || (op >= 0x50 && op <= 0x5a) || (op >= 0x79 && op <= 0x8a) || (op >= 0xac && op <= 0xad) || (op >= 0xc2 && op <= 0xc4)) {
       usesI64 = true;
     }
   }
-  return { localWeights: weights, floatAt, usesI64, bodyBytes: end - start };
+  return { localWeights: weights, floatAt, usesI64, bodyBytes: end - start, ifParamSlots };
 }

@@ -49,6 +49,12 @@ export function regSlot(lo: Reg, hi: Reg = -1 as Reg): Slot {
   return { kind: SlotKind.Reg, wide: hi >= 0, lo, hi };
 }
 
+/** The registers a slot holds (none unless it is a Reg slot). */
+export function regsOf(s: Slot): Reg[] {
+  if (s.kind !== SlotKind.Reg) return [];
+  return s.wide ? [s.lo as Reg, s.hi as Reg] : [s.lo as Reg];
+}
+
 /** Where a local variable lives: a pinned register, or an EBP-relative frame slot. */
 export interface LocalHome {
   wide: boolean;
@@ -63,6 +69,8 @@ export class ValueStack {
   readonly stack: Slot[] = [];
   /** For each register, whether a value-stack slot owns it. */
   private readonly owned = new Array<boolean>(8).fill(false);
+  /** Every register ever handed out (the prologue saves the callee-saved ones among them). */
+  readonly used = new Set<Reg>();
   /** Highest stack height seen, for the frame size. */
   maxHeight = 0;
 
@@ -126,6 +134,7 @@ export class ValueStack {
   /** Mark a register as in use by a value about to be pushed (or by a temporary). */
   claim(reg: Reg): void {
     this.owned[reg] = true;
+    this.used.add(reg);
   }
 
   freeReg(reg: Reg): void {
@@ -138,6 +147,7 @@ export class ValueStack {
     for (const r of this.scratch) {
       if (!this.owned[r] && ok(r)) {
         this.owned[r] = true;
+        this.used.add(r);
         return r;
       }
     }
