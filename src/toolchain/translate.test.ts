@@ -1,0 +1,57 @@
+// Bad input gets a clear error that names where: malformed modules, float arithmetic, unknown imports.
+import { describe, expect, it } from 'vitest';
+import wabtInit from 'wabt';
+import { translate, WasmError } from './translate.js';
+import { bootInV86 } from './emulator/v86-node.js';
+
+const wabt = await wabtInit();
+function wat(text: string): Uint8Array {
+  const module = wabt.parseWat('test.wat', text, { multi_value: true, bulk_memory: true, reference_types: true });
+  module.resolveNames();
+  module.validate();
+  return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
+}
+
+describe('translate: bad input', () => {
+  it('rejects a truncated module with an error naming the offset', () => {
+    const bytes = wat('(module (func (export "_start")))').slice(0, 20);
+    expect(() => translate(bytes)).toThrow(WasmError);
+    expect(() => translate(bytes)).toThrow(/@\+\d+|offset/);
+  });
+
+  it('rejects garbage that is not wasm', () => {
+    expect(() => translate(new TextEncoder().encode('hello, kernel'))).toThrow(/invalid module/);
+  });
+
+  it('refuses float arithmetic, naming the instruction and the function', () => {
+    const bytes = wat(`(module (func $average (export "_start") (drop (f32.add (f32.const 1) (f32.const 2)))))`);
+    expect(() => translate(bytes)).toThrow(/float instruction f32\.add in function average.*FPU/);
+  });
+
+  it('accepts float values moved as bits (no FPU needed)', () => {
+    const bytes = wat(`(module (global $g (mut f64) (f64.const 1.5))
+      (func (export "_start") (global.set $g (f64.neg (global.get $g)))))`);
+    expect(translate(bytes).elf.length).toBeGreaterThan(0);
+  });
+
+  it('names an unsupported import', () => {
+    const bytes = wat(`(module (import "env" "fopen" (func)) (func (export "_start") (call 0)))`);
+    expect(() => translate(bytes)).toThrow(/unsupported import env\.fopen/);
+  });
+});
+
+describe('translate: traps', () => {
+  it('prints the trap kind and the function, and exits with code 101', async () => {
+    const bytes = wat(`(module (func $crash (export "_start") (drop (i32.div_u (i32.const 7) (i32.const 0)))))`);
+    const result = await bootInV86(translate(bytes).elf, { timeoutMs: 10_000 });
+    expect(result.serial).toBe('trap: integer divide by zero in crash\n');
+    expect(result.exitCode).toBe(101);
+  });
+
+  it('reports call stack exhaustion instead of crashing the machine', async () => {
+    const bytes = wat(`(module (func $deep (export "_start") (call $deep)))`);
+    const result = await bootInV86(translate(bytes).elf, { timeoutMs: 20_000 });
+    expect(result.serial).toBe('trap: call stack exhausted in deep\n');
+    expect(result.exitCode).toBe(101);
+  });
+});
