@@ -1,0 +1,29 @@
+/**
+ * @fileoverview The machine's VGA screen panel: the element v86 draws into.
+ *
+ * Pipeline place: `App.tsx` passes its element to `Machine` as
+ * `screenContainer`; v86's screen adapter fills the text `div` (text modes)
+ * or the `canvas` (graphics modes). The note says why it may stay black: v86's
+ * npm package ships no VGA BIOS, so nothing sets up text mode 3 before the
+ * kernel runs (`test-kernels.ts` has the few port writes that do).
+ */
+
+import { memo, type Ref } from 'react';
+
+/** Memoised: v86 owns the container's children, so React must not re-render them when the page does. */
+export const Screen = memo(function Screen({ ref }: { ref: Ref<HTMLDivElement> }) {
+  return (
+    <section className="panel screen-panel" data-testid="screen" aria-label="VGA screen">
+      <h2>Screen</h2>
+      <div ref={ref} className="v86-screen">
+        <div className="v86-text" />
+        <canvas className="v86-graphics" hidden />
+      </div>
+      <p className="note">
+        No BIOS runs before the kernel (v86's npm package ships none), so nothing sets up VGA text mode: text written
+        to 0xB8000 shows here only once the kernel maps it (graphics controller register 6) and loads the attribute
+        and DAC palettes itself. Until then this stays black; the kernel's output is on the serial terminal.
+      </p>
+    </section>
+  );
+});

@@ -1,0 +1,82 @@
+// Machine against the real v86 in Node: COM1 in both directions, the exit port, HLT, crashes, stop and reboot.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Machine } from './machine.js';
+import type { MachineStatus } from './status.js';
+import { assembleKernel, ECHO_COM1_FOREVER, exitWith, printOnCom1 } from './test-kernels.js';
+
+const v86WasmPath = createRequire(import.meta.url).resolve('v86/build/v86.wasm');
+const v86Wasm = WebAssembly.compile(readFileSync(v86WasmPath));
+const MEMORY_BYTES = 16 << 20;
+
+function kernel(body: string): ArrayBuffer {
+  return assembleKernel(body).slice().buffer;
+}
+
+function untilStatus(machine: Machine, kind: MachineStatus['kind'], timeoutMs = 10_000): Promise<MachineStatus> {
+  if (machine.status.kind === kind) return Promise.resolve(machine.status);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`status stayed ${machine.status.kind}, wanted ${kind}`)), timeoutMs);
+    const unsubscribe = machine.onStatusChange((status) => {
+      if (status.kind !== kind) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(status);
+    });
+  });
+}
+
+describe('Machine (real v86, no BIOS)', () => {
+  let machine: Machine;
+  afterEach(async () => {
+    await machine.destroy();
+  });
+
+  it('streams COM1 and reports the code written to the exit port', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    const bytes: number[] = [];
+    machine.onSerialByte((byte) => bytes.push(byte));
+    await machine.boot(kernel(printOnCom1('eduOS-ts\n') + exitWith(7)));
+    expect(await untilStatus(machine, 'halted')).toEqual({ kind: 'halted', exitCode: 7 });
+    expect(machine.serialText()).toBe('eduOS-ts\n');
+    expect(String.fromCharCode(...bytes)).toBe('eduOS-ts\n');
+  });
+
+  it('reports HLT with interrupts disabled as halted without an exit code', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel(`${printOnCom1('bye')}        cli\n        hlt`));
+    expect(await untilStatus(machine, 'halted')).toEqual({ kind: 'halted', exitCode: null });
+    expect(machine.serialText()).toBe('bye');
+  });
+
+  it('sends text to COM1, stops, and reboots with a fresh serial log', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel(printOnCom1('ready>') + ECHO_COM1_FOREVER));
+    await machine.waitForSerial('ready>');
+    expect(machine.status.kind).toBe('running');
+    machine.sendSerial('ping → é');
+    await machine.waitForSerial('ready>ping → é');
+
+    await machine.reset();
+    await machine.waitForSerial('ready>');
+    expect(machine.serialText()).toBe('ready>');
+
+    await machine.stop();
+    expect(machine.status.kind).toBe('stopped');
+  });
+
+  it('reports a fault v86 cannot deliver as an error, and can still be destroyed', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel(`${printOnCom1('about to fault\n')}        ud2`)); // no IDT: #UD cannot be delivered
+    const status = await untilStatus(machine, 'error');
+    expect(status).toEqual({ kind: 'error', message: expect.stringMatching(/^v86 stopped: .*Unimplemented: #GP handler/) });
+    expect(machine.serialText()).toBe('about to fault\n');
+  });
+
+  it('says why when v86 cannot load its core', async () => {
+    machine = new Machine({ v86Wasm: Promise.reject(new Error('HTTP 404')), memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel('        jmp .'));
+    expect(machine.status).toEqual({ kind: 'error', message: 'v86 could not load its WebAssembly core: Error: HTTP 404' });
+  });
+});

@@ -1,0 +1,311 @@
+/**
+ * @fileoverview The playground machine: the one module that owns the v86
+ * emulator. It boots a Multiboot kernel without a BIOS, streams COM1, turns
+ * the kernel's exit port, HLT and v86 crashes into a status, and reboots by
+ * starting over.
+ *
+ * Pipeline place: the end of the toolchain — `kernel-image.ts` hands it the
+ * ELF that `src/toolchain/image/` wrote; panels (`Screen`, `SerialTerminal`,
+ * the status line) and `window.playground` read it through its events and
+ * snapshots, never through v86 directly. It also runs in Node (no screen).
+ */
+
+import { V86 } from 'v86';
+import type { Event as V86Event, V86Options } from 'v86';
+import { fetchKernelImage } from './kernel-image.js';
+import { SerialLog } from './serial-log.js';
+import type { MachineStatus } from './status.js';
+
+export interface MachineOptions {
+  /** v86's CPU core, compiled once and instantiated anew for every boot. */
+  readonly v86Wasm: Promise<WebAssembly.Module>;
+  /** Where v86 draws the VGA screen (browser only); it creates a text `div` and a `canvas` in it if missing. */
+  readonly screenContainer?: HTMLElement;
+  /** Guest RAM in bytes. */
+  readonly memoryBytes?: number;
+}
+
+/** v86's default guest RAM, 64 MiB. */
+const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
+
+/** How long `waitForSerial` waits unless told otherwise. */
+const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
+
+/**
+ * The kernel writes its exit code to this I/O port. QEMU's isa-debug-exit
+ * listens there too (it exits with `(code << 1) | 1`); here the code is
+ * reported as written.
+ */
+const EXIT_PORT = 0xf4;
+
+/**
+ * The pieces of v86's internals this module needs (the exit port, the
+ * emulation loop). They are not in v86.d.ts, but the minified build keeps
+ * these names (v86's own Multiboot loader calls `cpu.io.register_write…`).
+ */
+interface V86Internals {
+  readonly v86: {
+    do_tick(): void;
+    next_tick(delay: number): void;
+    stop(): void;
+    readonly cpu: {
+      readonly io: {
+        register_write(
+          port: number,
+          device: object,
+          write8: (value: number) => void,
+          write16: (value: number) => void,
+          write32: (value: number) => void,
+        ): void;
+      };
+    };
+  };
+}
+
+/** v86 sends this when the CPU executes HLT with interrupts disabled; v86.d.ts does not list it. */
+const CPU_HALT_EVENT = 'cpu-event-halt' as keyof V86Event;
+
+/** One v86 instance and the promise that it has finished loading (it cannot be destroyed before). */
+interface Emulator {
+  readonly v86: V86;
+  readonly loaded: Promise<void>;
+}
+
+export class Machine {
+  private emulator: Emulator | null = null;
+  /** Bumped by every power-off; async steps of an older boot compare it and give up. */
+  private generation = 0;
+  private imageUrl: string | null = null;
+  private image: ArrayBuffer | null = null;
+  private fetchAbort: AbortController | null = null;
+  private currentStatus: MachineStatus = { kind: 'idle' };
+  private readonly serial = new SerialLog();
+  private readonly serialListeners = new Set<(byte: number) => void>();
+  private readonly statusListeners = new Set<(status: MachineStatus) => void>();
+
+  constructor(private readonly options: MachineOptions) {}
+
+  get status(): MachineStatus {
+    return this.currentStatus;
+  }
+
+  /** COM1 output since the last boot. */
+  serialText(): string {
+    return this.serial.text;
+  }
+
+  /** Resolves when COM1 output since the last boot contains `text`; rejects after `timeoutMs`. */
+  waitForSerial(text: string, timeoutMs = DEFAULT_SERIAL_TIMEOUT_MS): Promise<void> {
+    return this.serial.waitFor(text, timeoutMs);
+  }
+
+  /** Calls `listener` with every byte the guest writes to COM1; returns the unsubscribe function. */
+  onSerialByte(listener: (byte: number) => void): () => void {
+    this.serialListeners.add(listener);
+    return () => this.serialListeners.delete(listener);
+  }
+
+  /** Calls `listener` on every status change; returns the unsubscribe function. */
+  onStatusChange(listener: (status: MachineStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Sends text to the guest's COM1 (what a user types into the serial
+   * terminal), as UTF-8 like the output is read: v86's `serial0_send` would
+   * cut every character to its low byte.
+   */
+  sendSerial(text: string): void {
+    this.emulator?.v86.serial_send_bytes(0, new TextEncoder().encode(text));
+  }
+
+  /** Fetches and checks the kernel at `url`, then boots it. Failures end in the 'error' status; it never throws. */
+  async bootFromUrl(url: string): Promise<void> {
+    const generation = await this.powerOff();
+    this.imageUrl = url;
+    this.image = null;
+    const abort = new AbortController();
+    this.fetchAbort = abort;
+    this.setStatus({ kind: 'loading', step: `fetching ${url}` });
+    try {
+      const image = await fetchKernelImage(url, abort.signal);
+      if (generation === this.generation) await this.start(image, generation);
+    } catch (error) {
+      if (!abort.signal.aborted) this.fail(error);
+    }
+  }
+
+  /** Boots a Multiboot kernel from its bytes, replacing whatever ran before. */
+  async boot(image: ArrayBuffer): Promise<void> {
+    await this.start(image, await this.powerOff());
+  }
+
+  /** Pauses the CPU; the status becomes 'stopped' unless the kernel had already halted. */
+  async stop(): Promise<void> {
+    await this.emulator?.v86.stop();
+  }
+
+  /**
+   * Starts the kernel again from a fresh emulator. v86's own `restart()` jumps
+   * to the BIOS reset vector, and there is no BIOS here, so a Multiboot
+   * machine can only be rebooted by rebuilding it. Refetches the image if the
+   * last fetch failed.
+   */
+  async reset(): Promise<void> {
+    if (this.image) await this.boot(this.image);
+    else if (this.imageUrl) await this.bootFromUrl(this.imageUrl);
+  }
+
+  /** Frees the emulator and drops all listeners; the machine is idle afterwards. */
+  async destroy(): Promise<void> {
+    this.serialListeners.clear();
+    this.statusListeners.clear();
+    await this.powerOff();
+    this.currentStatus = { kind: 'idle' };
+  }
+
+  /** Cancels a pending fetch and destroys the emulator; returns the new generation. */
+  private async powerOff(): Promise<number> {
+    const generation = ++this.generation;
+    this.fetchAbort?.abort();
+    this.fetchAbort = null;
+    const emulator = this.emulator;
+    this.emulator = null;
+    if (emulator) {
+      await emulator.loaded;
+      await emulator.v86.destroy();
+    }
+    return generation;
+  }
+
+  private async start(image: ArrayBuffer, generation: number): Promise<void> {
+    this.image = image;
+    this.serial.clear();
+    this.setStatus({ kind: 'loading', step: 'starting v86' });
+    let wasm: WebAssembly.Module;
+    try {
+      wasm = await this.options.v86Wasm;
+    } catch (error) {
+      if (generation === this.generation) this.fail(`v86 could not load its WebAssembly core: ${String(error)}`);
+      return;
+    }
+    if (generation !== this.generation) return;
+    try {
+      this.emulator = this.createEmulator(wasm, image);
+    } catch (error) {
+      this.fail(`v86 failed to start: ${String(error)}`);
+    }
+  }
+
+  private createEmulator(wasm: WebAssembly.Module, image: ArrayBuffer): Emulator {
+    const coreMessages: string[] = [];
+    const v86 = new V86(this.v86Options(wasm, image, (text) => coreMessages.push(text)));
+    const emulator: Emulator = {
+      v86,
+      loaded: new Promise((resolve) => v86.add_listener('emulator-loaded', () => resolve())),
+    };
+    const whileCurrent = <A>(handler: (argument: A) => void) => (argument: A) => {
+      if (this.emulator === emulator) handler(argument);
+    };
+    v86.add_listener('emulator-loaded', whileCurrent(() => {
+      this.hookExitPort(emulator);
+      this.catchCrashes(emulator, coreMessages);
+      void v86.run();
+    }));
+    v86.add_listener('emulator-started', whileCurrent(() => this.setStatus({ kind: 'running' })));
+    v86.add_listener('emulator-stopped', whileCurrent(() => {
+      if (this.currentStatus.kind === 'running') this.setStatus({ kind: 'stopped' });
+    }));
+    v86.add_listener('serial0-output-byte', whileCurrent((byte: number) => this.receiveSerialByte(byte)));
+    v86.add_listener(CPU_HALT_EVENT, whileCurrent(() => this.halt(emulator, null)));
+    return emulator;
+  }
+
+  private v86Options(wasm: WebAssembly.Module, image: ArrayBuffer, onCoreMessage: (text: string) => void): V86Options {
+    const { screenContainer, memoryBytes = DEFAULT_MEMORY_BYTES } = this.options;
+    return {
+      wasm_fn: (imports) => instantiateV86Core(wasm, imports, onCoreMessage),
+      // v86 keeps the buffer as guest memory's source; a copy keeps ours intact for reset().
+      multiboot: { buffer: image.slice(0) },
+      memory_size: memoryBytes,
+      screen: screenContainer ? { container: screenContainer } : undefined,
+      autostart: false,
+      // v86 would otherwise capture every key and click on the page, stealing them from the panels.
+      disable_keyboard: true,
+      disable_mouse: true,
+      disable_speaker: true,
+    };
+  }
+
+  /**
+   * Replaces v86's handler for the exit port. Its Multiboot loader installs
+   * one that throws "HALT" out of the emulator loop — an uncaught exception
+   * that freezes the emulator without any event; this one reports the code.
+   */
+  private hookExitPort(emulator: Emulator): void {
+    const exit = (code: number) => {
+      if (this.emulator === emulator) this.halt(emulator, code);
+    };
+    (emulator.v86 as unknown as V86Internals).v86.cpu.io.register_write(EXIT_PORT, this, exit, exit, exit);
+  }
+
+  /**
+   * v86 has no triple-fault emulation: a fault it cannot deliver (no IDT yet,
+   * say) makes its Rust core print a panic message and trap out of the
+   * emulation loop, leaving the emulator dead but "running" (and `destroy()`
+   * waiting forever for a stop). This reports the panic as an error and lets
+   * the loop take its final stopping step.
+   */
+  private catchCrashes(emulator: Emulator, coreMessages: readonly string[]): void {
+    const loop = (emulator.v86 as unknown as V86Internals).v86;
+    const tick = loop.do_tick.bind(loop);
+    loop.do_tick = () => {
+      try {
+        tick();
+      } catch (error) {
+        loop.stop();
+        loop.next_tick(0);
+        if (this.emulator !== emulator) return;
+        const why = coreMessages.length > 0 ? coreMessages.join(' ') : String(error);
+        this.setStatus({ kind: 'error', message: `v86 stopped: ${why.replace(/\s+/g, ' ').trim()}` });
+      }
+    };
+  }
+
+  /** The kernel is done: keep the first reason (an exit code beats the HLT that follows it) and stop the CPU. */
+  private halt(emulator: Emulator, exitCode: number | null): void {
+    if (this.currentStatus.kind !== 'halted') this.setStatus({ kind: 'halted', exitCode });
+    void emulator.v86.stop();
+  }
+
+  private receiveSerialByte(byte: number): void {
+    this.serial.appendByte(byte);
+    for (const listener of this.serialListeners) listener(byte);
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.setStatus({ kind: 'error', message });
+  }
+
+  private setStatus(status: MachineStatus): void {
+    this.currentStatus = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}
+
+/** Instantiates v86's core, sending what it prints (its panic messages) to `onMessage` instead of the console. */
+async function instantiateV86Core(
+  wasm: WebAssembly.Module,
+  imports: WebAssembly.Imports,
+  onMessage: (text: string) => void,
+): Promise<WebAssembly.Exports> {
+  let memory: WebAssembly.Memory | undefined;
+  imports.env.console_log_from_wasm = (offset: number, length: number) => {
+    if (memory) onMessage(new TextDecoder().decode(new Uint8Array(memory.buffer, offset, length)));
+  };
+  const instance = await WebAssembly.instantiate(wasm, imports);
+  memory = instance.exports.memory as WebAssembly.Memory;
+  return instance.exports;
+}

@@ -1,0 +1,18 @@
+// kernelImageUrl: the page boots ?image= if given, images/eduos.elf otherwise, relative to the page's own path.
+import { describe, expect, it } from 'vitest';
+import { kernelImageUrl } from './page-options.js';
+
+describe('kernelImageUrl', () => {
+  it('defaults to images/eduos.elf beside the page, under any base path', () => {
+    expect(kernelImageUrl('https://example.org/courses/os/index.html')).toBe('https://example.org/courses/os/images/eduos.elf');
+    expect(kernelImageUrl('http://127.0.0.1:5173/')).toBe('http://127.0.0.1:5173/images/eduos.elf');
+  });
+
+  it('takes ?image= relative to the page', () => {
+    expect(kernelImageUrl('http://h/sub/?image=images/missing.elf')).toBe('http://h/sub/images/missing.elf');
+  });
+
+  it('takes an absolute ?image= as is', () => {
+    expect(kernelImageUrl('http://h/sub/?image=http%3A%2F%2Fother%2Fk.elf')).toBe('http://other/k.elf');
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * @fileoverview Fetches and compiles v86's CPU core (v86.wasm), once per page.
+ *
+ * Pipeline place: the page's `MachineOptions.v86Wasm` (Node tests compile the
+ * file from node_modules instead). Vite emits the wasm file as a hashed asset
+ * and the `?url` import gives its URL relative to the page, so it is found
+ * under any base path. Compiling once makes reboots fast.
+ */
+
+import v86WasmUrl from 'v86/build/v86.wasm?url';
+
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+/** The compiled core; the first call starts the download. */
+export function v86Core(): Promise<WebAssembly.Module> {
+  compiled ??= compileV86Core();
+  return compiled;
+}
+
+/** Uses the bytes, not compileStreaming, so static servers without the application/wasm type work too. */
+async function compileV86Core(): Promise<WebAssembly.Module> {
+  const response = await fetch(v86WasmUrl);
+  if (!response.ok) throw new Error(`${v86WasmUrl}: HTTP ${response.status} ${response.statusText}`.trim());
+  return WebAssembly.compile(await response.arrayBuffer());
+}
