@@ -386,6 +386,26 @@ export class FunctionCompiler {
     return this.homes[index];
   }
 
+  /** The next instruction, when it is local.set/tee of a local pinned in a register. */
+  peekLocalSet(): { index: number; reg: Reg; tee: boolean; end: number } | undefined {
+    const c = this.cursor;
+    const op = c.peekU8();
+    if (op !== 0x21 && op !== 0x22) return undefined;
+    const start = c.pos;
+    c.pos++;
+    const index = c.u32();
+    const end = c.pos;
+    c.pos = start;
+    const reg = this.homes[index]?.pinned;
+    return reg === undefined ? undefined : { index, reg, tee: op === 0x22, end };
+  }
+
+  /** Skip a local.set/tee whose effect an operation already produced in the local's register. */
+  consumeLocalSet(target: { index: number; tee: boolean; end: number }): void {
+    this.cursor.pos = target.end;
+    if (target.tee) this.localGet(target.index);
+  }
+
   private localGet(index: number): void {
     this.vs.push({ kind: SlotKind.Local, wide: this.homes[index].wide, lo: index, hi: 0 });
   }

@@ -118,6 +118,26 @@ const ALU_FOLD: Partial<Record<Alu, (a: number, b: number) => number>> = {
   [Alu.XOR]: (a, b) => a ^ b,
 };
 
+/**
+ * `local.set $x (op (local.get $x) y)` with $x pinned in a register: compute
+ * straight into that register (`add ebx, y`) instead of a temporary and a move.
+ * Returns true when it did (and consumed the local.set/tee).
+ */
+function updateInPlace(fc: FunctionCompiler, a: Slot, b: Slot, commutative: boolean, emit: (r: Reg, other: Slot) => void): boolean {
+  const target = fc.peekLocalSet();
+  if (!target) return false;
+  const isTarget = (s: Slot) => s.kind === SlotKind.Local && s.lo === target.index;
+  let other: Slot;
+  if (isTarget(a)) other = b;
+  else if (commutative && isTarget(b)) other = a;
+  else return false;
+  fc.vs.detachLocal(target.index);
+  emit(target.reg, other);
+  fc.vs.release(other);
+  fc.consumeLocalSet(target);
+  return true;
+}
+
 function binaryAlu(fc: FunctionCompiler, op: Alu, commutative: boolean): void {
   const vs = fc.vs;
   let b = vs.pop();
@@ -126,6 +146,7 @@ function binaryAlu(fc: FunctionCompiler, op: Alu, commutative: boolean): void {
     vs.push(constSlot(ALU_FOLD[op]!(a.lo, b.lo)));
     return;
   }
+  if (updateInPlace(fc, a, b, commutative, (r, other) => aluOperand(fc, op, r, vs.operand(other)))) return;
   if (commutative && (a.kind === SlotKind.Const || (b.kind === SlotKind.Reg && a.kind !== SlotKind.Reg))) {
     [a, b] = [b, a];
   }
@@ -154,6 +175,13 @@ function mul(fc: FunctionCompiler): void {
     return;
   }
   if (a.kind === SlotKind.Const) [a, b] = [b, a];
+  const inPlace = updateInPlace(fc, a, b, true, (r, other) => {
+    const src = vs.operand(other);
+    if ('imm' in src) fc.asm.imulRRI(r, r, src.imm);
+    else if ('reg' in src) fc.asm.imulRR(r, src.reg);
+    else fc.asm.imulRM(r, src.mem);
+  });
+  if (inPlace) return;
   if (b.kind === SlotKind.Const) {
     const src = vs.operand(a);
     vs.release(a);
@@ -192,6 +220,7 @@ function shift(fc: FunctionCompiler, op: Shift): void {
       vs.push(constSlot(n === 0 ? a.lo : SHIFT_FOLD[op](a.lo, n)));
       return;
     }
+    if (updateInPlace(fc, a, b, false, (r) => n !== 0 && fc.asm.shiftRI(op, r, n))) return;
     const r = vs.intoReg(a);
     if (n !== 0) fc.asm.shiftRI(op, r, n);
     vs.push(regSlot(r));

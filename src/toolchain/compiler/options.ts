@@ -7,7 +7,7 @@
  * Physical layout of an image (all addresses fixed before code is emitted, so
  * the single pass can use absolute addresses everywhere):
  *
- *   0x0010_0000  .multiboot header (written by the image writer)
+ *   0x0010_0ff4  .multiboot header (the image writer puts it just below .stack)
  *   0x0010_1000  .stack   boot stack (bss), `stackSize` bytes
  *   after stack  .data    runtime variables, wasm globals, tables (RW)
  *   after data   .text    runtime routines, compiled functions, read-only data
