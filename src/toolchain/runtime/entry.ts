@@ -35,9 +35,16 @@ export function emitEntry(ctx: ModuleContext, hooks: EntryHooks = {}): void {
   a.call(ctx.routine('exit'));
 }
 
+/** Call `_start`; a `_start(multibootInfo: usize)` gets the Multiboot information address (EBX at boot). */
 function callStart(ctx: ModuleContext): void {
   const start = ctx.module.exports.find((e) => e.kind === 'func' && e.name === '_start');
-  if (start && start.index !== ctx.module.start) ctx.asm.call(ctx.funcLabels[start.index]);
+  if (!start || start.index === ctx.module.start) return;
+  if (ctx.funcTypes[start.index].params.length === 1) {
+    ctx.asm.load(Reg.EAX, { disp: ctx.var(RuntimeVar.MultibootInfo) });
+    if (ctx.options.memoryBase) ctx.asm.aluRI(5 /* SUB */, Reg.EAX, ctx.options.memoryBase | 0);
+    ctx.asm.push(Reg.EAX);
+  }
+  ctx.asm.call(ctx.funcLabels[start.index]);
 }
 
 /** Copy active data segments; false when instantiation traps (the trap is emitted). */

@@ -20,9 +20,8 @@ export const Screen = memo(function Screen({ ref }: { ref: Ref<HTMLDivElement> }
         <canvas className="v86-graphics" hidden />
       </div>
       <p className="note">
-        No BIOS runs before the kernel (v86's npm package ships none), so nothing sets up VGA text mode: text written
-        to 0xB8000 shows here only once the kernel maps it (graphics controller register 6) and loads the attribute
-        and DAC palettes itself. Until then this stays black; the kernel's output is on the serial terminal.
+        No BIOS runs before the kernel, so the kernel puts the VGA card in text mode itself (see vgaInit in
+        arch/x86/vga.ts); until it does, this stays black and its output is on the serial terminal.
       </p>
     </section>
   );

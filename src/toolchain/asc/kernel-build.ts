@@ -1,0 +1,35 @@
+/**
+ * @fileoverview How the kernel (src/kernel/) is compiled: its entry file and
+ * asc options. Shared by the Node CLI (build-kernel) and the playground, which
+ * gathers the kernel sources its own way and passes them to
+ * compileAssemblyScript with these options.
+ */
+import type { AscOptions } from './compile.js';
+
+/** The kernel's entry file, relative to src/kernel/. */
+export const KERNEL_ENTRY = 'main.ts';
+
+/**
+ * The translator maps wasm address N to physical address N for the kernel;
+ * its code and boot stack take 1 MiB..4 MiB, so the kernel's static data
+ * starts at 4 MiB.
+ */
+export const KERNEL_MEMORY_BASE = 0x400000;
+
+/**
+ * The kernel uses the `stub` runtime: a bump allocator and no garbage
+ * collector. A collector (`minimal`, `incremental`) keeps a single shadow
+ * stack of roots that cannot follow the kernel's own stack switches, and adds
+ * bookkeeping to every function; the kernel will bring its own allocator.
+ */
+export function kernelAscOptions(optimize: AscOptions['optimize'] = 3): AscOptions {
+  return { entry: KERNEL_ENTRY, optimize, runtime: 'stub', memoryBase: KERNEL_MEMORY_BASE };
+}
+
+/**
+ * How the translator builds the kernel image: wasm address N is physical
+ * address N (so `store<u16>(0xB8000, …)` reaches the VGA buffer), linear
+ * memory may grow to 64 MiB, and accesses are not bounds-checked (the kernel
+ * owns all of memory).
+ */
+export const KERNEL_TRANSLATE_OPTIONS = { memoryBase: 0, maxMemoryPages: 1024, boundsChecks: false } as const;
