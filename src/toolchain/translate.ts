@@ -107,6 +107,8 @@ function checkImports(module: WasmModule): void {
   }
 }
 
+const utf8 = new TextEncoder();
+
 function emitReadOnlyData(ctx: ModuleContext): void {
   const asm = ctx.asm;
   emitTrapRecords(ctx);
@@ -116,7 +118,7 @@ function emitReadOnlyData(ctx: ModuleContext): void {
   });
   for (const [text, label] of ctx.strings) {
     asm.bind(label);
-    asm.bytes(new TextEncoder().encode(text));
+    asm.bytes(utf8.encode(text));
     asm.byte(0);
   }
 }

@@ -17,8 +17,11 @@ export interface DebugInfo {
   /** Source files referenced by `functions[].file` and `lines`. */
   files: string[];
   functions: { index: number; name: string; start: number; end: number; file?: number; line?: number }[];
-  /** [x86 address, wasm offset, file index or -1, line or 0], sorted by address. */
-  lines: [number, number, number, number][];
+  /**
+   * Flat quadruples (x86 address, wasm offset, file index or -1, line or 0), sorted by address: the code
+   * from one address up to the next comes from that wasm instruction and source line.
+   */
+  lines: number[];
   globals: { index: number; name?: string; address: number; type: number }[];
   tables: { index: number; sizeAddress: number; entriesAddress: number; capacity: number }[];
   memory: { base: number; initialPages: number; maxPages: number; sizeVariable: number };
@@ -32,10 +35,11 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     if (i < 0) i = files.push(file) - 1;
     return i;
   };
-  const lines: DebugInfo['lines'] = ctx.lineTable.map(([address, offset]) => {
-    const where = ctx.locate(offset);
-    return [address, offset, where ? fileIndex(where.file) : -1, where?.line ?? 0];
-  });
+  const lines: number[] = [];
+  for (let i = 0; i < ctx.lineTable.length; i += 2) {
+    const where = ctx.locate(ctx.lineTable[i + 1]);
+    lines.push(ctx.lineTable[i], ctx.lineTable[i + 1], where ? fileIndex(where.file) : -1, where?.line ?? 0);
+  }
   const functions = ctx.functionRanges.map((f) => {
     const body = ctx.module.functions[f.index - ctx.module.importedFuncCount];
     const where = body ? ctx.locate(body.codeStart) : undefined;

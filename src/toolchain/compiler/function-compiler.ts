@@ -248,7 +248,7 @@ export class FunctionCompiler {
         this.skipUnreachable(op);
         continue;
       }
-      this.ctx.lineTable.push([this.asm.address, this.opOffset]);
+      this.ctx.markLine(this.opOffset);
       this.compileInstruction(op);
       this.settleFlags();
     }

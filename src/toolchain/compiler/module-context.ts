@@ -102,8 +102,8 @@ export class ModuleContext {
   /** Labels of runtime routines, created on first use and emitted by `../runtime/`. */
   readonly runtime = new Map<string, Label>();
   readonly trapSites: TrapSite[] = [];
-  /** Pairs (x86 address, wasm offset), in code order. */
-  readonly lineTable: [number, number][] = [];
+  /** Flat pairs (x86 address, wasm offset), in code order; one pair per address that starts an instruction's code. */
+  readonly lineTable: number[] = [];
   readonly functionRanges: FunctionRange[] = [];
 
   constructor(
@@ -231,6 +231,14 @@ export class ModuleContext {
       this.runtime.set(name, label);
     }
     return label;
+  }
+
+  /** Note that the code emitted from here on comes from the wasm instruction at `wasmOffset`. */
+  markLine(wasmOffset: number): void {
+    const table = this.lineTable;
+    const address = this.asm.address;
+    if (table.length > 0 && table[table.length - 2] === address) table[table.length - 1] = wasmOffset;
+    else table.push(address, wasmOffset);
   }
 
   /** An out-of-line trap stub for this site; emitted after the function's body. */

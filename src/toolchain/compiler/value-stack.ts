@@ -22,6 +22,12 @@ import { Assembler, Mem } from '../x86/assembler.js';
 import { Cond, Reg, hasByteForm } from '../x86/registers.js';
 
 export const CALLER_SAVED: readonly Reg[] = [Reg.EAX, Reg.ECX, Reg.EDX];
+const NONE: readonly Reg[] = [];
+
+/** Whether the allocator may hand out `r` (not avoided; a byte register when one is needed). */
+function acceptable(r: Reg, avoid: readonly Reg[], byteForm: boolean): boolean {
+  return !avoid.includes(r) && (!byteForm || hasByteForm(r));
+}
 
 export const enum SlotKind {
   Const,
@@ -142,10 +148,9 @@ export class ValueStack {
   }
 
   /** A free scratch register, spilling the deepest register-held value if none is free. */
-  allocReg(avoid: readonly Reg[] = [], byteForm = false): Reg {
-    const ok = (r: Reg) => !avoid.includes(r) && (!byteForm || hasByteForm(r));
+  allocReg(avoid: readonly Reg[] = NONE, byteForm = false): Reg {
     for (const r of this.scratch) {
-      if (!this.owned[r] && ok(r)) {
+      if (!this.owned[r] && acceptable(r, avoid, byteForm)) {
         this.owned[r] = true;
         this.used.add(r);
         return r;
@@ -153,7 +158,7 @@ export class ValueStack {
     }
     for (let i = 0; i < this.stack.length; i++) {
       const s = this.stack[i];
-      if (s.kind === SlotKind.Reg && (ok(s.lo as Reg) || (s.wide && ok(s.hi as Reg)))) {
+      if (s.kind === SlotKind.Reg && (acceptable(s.lo, avoid, byteForm) || (s.wide && acceptable(s.hi, avoid, byteForm)))) {
         this.spillAt(i);
         return this.allocReg(avoid, byteForm);
       }
@@ -164,9 +169,11 @@ export class ValueStack {
   /** Make `reg` free: move its owner to another register, or spill it. */
   evict(reg: Reg): void {
     if (!this.owned[reg]) return;
-    const index = this.stack.findIndex(
-      (s) => s.kind === SlotKind.Reg && (s.lo === reg || (s.wide && s.hi === reg)),
-    );
+    let index = -1;
+    for (let i = 0; i < this.stack.length && index < 0; i++) {
+      const s = this.stack[i];
+      if (s.kind === SlotKind.Reg && (s.lo === reg || (s.wide && s.hi === reg))) index = i;
+    }
     if (index < 0) throw new Error(`register ${reg} is reserved by a temporary`);
     this.spillAt(index);
   }
@@ -350,12 +357,8 @@ export class ValueStack {
   }
 
   private hasFreeScratch(): boolean {
-    return this.scratch.some((r) => !this.owned[r]);
-  }
-
-  /** Registers currently owned (for assertions at joins). */
-  ownedRegisters(): Reg[] {
-    return this.scratch.filter((r) => this.owned[r]);
+    for (const r of this.scratch) if (!this.owned[r]) return true;
+    return false;
   }
 
   resetOwnership(): void {
