@@ -418,9 +418,15 @@ export class FunctionCompiler {
       return;
     }
     this.vs.detachLocal(index);
-    if (home.pinned !== undefined) this.vs.loadOperand(home.pinned, this.vs.operand(value));
-    else this.vs.storeSlotTo(value, this.vs.localMem(index), this.vs.localMem(index, true));
-    this.vs.release(value);
+    if (home.pinned !== undefined) {
+      this.vs.loadOperand(home.pinned, this.vs.operand(value));
+      this.vs.release(value);
+    } else {
+      this.vs.forgetLocal(index);
+      this.vs.storeSlotTo(value, this.vs.localMem(index), this.vs.localMem(index, true));
+      this.vs.release(value);
+      this.vs.rememberLocal(index, value);
+    }
     if (tee) {
       if (value.kind === SlotKind.Const) this.vs.push(value);
       else this.localGet(index);
@@ -517,7 +523,7 @@ export class FunctionCompiler {
     this.vs.resetOwnership();
     const target = this.asm.newLabel();
     const end = kind === 'loop' ? this.asm.newLabel() : target;
-    if (kind === 'loop') this.asm.bind(target);
+    if (kind === 'loop') this.bindJoin(target);
     this.controls.push({ kind, params, results, base, target, end, hadElse: false, targeted: false, unreachable: false });
   }
 
@@ -579,7 +585,7 @@ export class FunctionCompiler {
       this.asm.jmp(ctl.end);
       ctl.targeted = true;
     }
-    this.asm.bind(ctl.elseLabel!);
+    this.bindJoin(ctl.elseLabel!);
     ctl.hadElse = true;
     this.truncateStack(ctl.base);
     for (const s of ctl.savedParams ?? []) this.vs.push(s);
@@ -604,14 +610,20 @@ export class FunctionCompiler {
       ctl.targeted = true;
     }
     if (ctl.elseLabel && !ctl.hadElse) {
-      this.asm.bind(ctl.elseLabel); // an `if` without `else` carries no values on its false path
+      this.bindJoin(ctl.elseLabel); // an `if` without `else` carries no values on its false path
       ctl.targeted = true;
     }
-    this.asm.bind(ctl.end);
+    this.bindJoin(ctl.end);
     this.truncateStack(ctl.base);
     if (ctl.kind === 'function') return;
     if (ctl.targeted) this.pushMergedResults(ctl, ctl.results);
     else this.markUnreachable();
+  }
+
+  /** Bind a label other paths jump to: what registers hold is no longer known. */
+  private bindJoin(label: Label): void {
+    this.asm.bind(label);
+    this.vs.forgetCache();
   }
 
   /** Drop stack entries above `height` without emitting code; all registers become free. */

@@ -35,7 +35,9 @@ function binaryAlu(fc: FunctionCompiler, loOp: Alu, hiOp: Alu, fold: (a: bigint,
     vs.push(fromBig(fold(toBig(a), toBig(b))));
     return;
   }
-  if (commutative && a.kind === SlotKind.Const) [a, b] = [b, a];
+  if (commutative && (a.kind === SlotKind.Const || (b.kind === SlotKind.Reg && a.kind !== SlotKind.Reg))) {
+    [a, b] = [b, a]; // compute into the operand that already sits in registers
+  }
   const [lo, hi] = vs.intoPair(a, regsOf(b));
   aluOperand(fc, loOp, lo, vs.operand(b, false));
   aluOperand(fc, hiOp, hi, vs.operand(b, true));
@@ -43,10 +45,10 @@ function binaryAlu(fc: FunctionCompiler, loOp: Alu, hiOp: Alu, fold: (a: bigint,
   vs.push(regSlot(lo, hi));
 }
 
-/** Move popped slot `s` out of EAX/ECX/EDX (to its frame slot at height h) so fixed-register code can run. */
-function keepOutOfScratch(fc: FunctionCompiler, s: Slot, h: number): Slot {
-  const low = [Reg.EAX, Reg.ECX, Reg.EDX];
-  if (s.kind === SlotKind.Reg && (low.includes(s.lo as Reg) || low.includes(s.hi as Reg))) return fc.vs.parkAt(s, h);
+/** Move popped slot `s` out of EAX/EDX (to its frame slot at height h) so MUL can have them. */
+function keepOutOfEaxEdx(fc: FunctionCompiler, s: Slot, h: number): Slot {
+  const fixed = [Reg.EAX, Reg.EDX];
+  if (s.kind === SlotKind.Reg && (fixed.includes(s.lo as Reg) || fixed.includes(s.hi as Reg))) return fc.vs.parkAt(s, h);
   return s;
 }
 
@@ -56,6 +58,10 @@ function imulOperand(fc: FunctionCompiler, dst: Reg, src: Operand): void {
   else fc.asm.imulRM(dst, src.mem);
 }
 
+/**
+ * (xh·2^32 + xl)(yh·2^32 + yl) mod 2^64 = xl·yl + ((xh·yl + xl·yh) << 32):
+ * two IMULs for the cross terms, one MUL (EDX:EAX) for the low words.
+ */
 function mul(fc: FunctionCompiler): void {
   const vs = fc.vs;
   const a = fc.asm;
@@ -65,25 +71,26 @@ function mul(fc: FunctionCompiler): void {
     vs.push(fromBig(toBig(x) * toBig(y)));
     return;
   }
-  const h = vs.height;
-  x = keepOutOfScratch(fc, x, h);
-  y = keepOutOfScratch(fc, y, h + 1);
-  for (const r of [Reg.EAX, Reg.ECX, Reg.EDX]) {
+  if (x.kind === SlotKind.Const) [x, y] = [y, x];
+  y = keepOutOfEaxEdx(fc, y, vs.height + 1);
+  const [xl, xh] = vs.intoPair(x, [Reg.EAX, Reg.EDX, ...regsOf(y)]);
+  for (const r of [Reg.EAX, Reg.EDX]) {
     vs.evict(r);
     vs.claim(r);
   }
-  // (xh·2^32 + xl)(yh·2^32 + yl) mod 2^64 = xl·yl + ((xh·yl + xl·yh) << 32)
-  vs.loadOperand(Reg.EAX, vs.operand(x, true));
-  imulOperand(fc, Reg.EAX, vs.operand(y, false));
-  vs.loadOperand(Reg.ECX, vs.operand(x, false));
-  imulOperand(fc, Reg.ECX, vs.operand(y, true));
-  a.aluRR(Alu.ADD, Reg.ECX, Reg.EAX);
-  vs.loadOperand(Reg.EAX, vs.operand(x, false));
+  imulOperand(fc, xh, vs.operand(y, false)); // xh·yl
+  const yh = vs.operand(y, true);
+  if (!('imm' in yh && yh.imm === 0)) {
+    a.movRR(Reg.EAX, xl);
+    imulOperand(fc, Reg.EAX, yh); // xl·yh
+    a.aluRR(Alu.ADD, xh, Reg.EAX);
+  }
+  a.movRR(Reg.EAX, xl);
   vs.loadOperand(Reg.EDX, vs.operand(y, false));
   a.mul(Reg.EDX);
-  a.aluRR(Alu.ADD, Reg.EDX, Reg.ECX);
-  vs.freeReg(Reg.ECX);
-  vs.release(x);
+  a.aluRR(Alu.ADD, Reg.EDX, xh);
+  vs.freeReg(xl);
+  vs.freeReg(xh);
   vs.release(y);
   vs.push(regSlot(Reg.EAX, Reg.EDX));
 }

@@ -103,6 +103,14 @@ function alwaysTrap(fc: FunctionCompiler): void {
   fc.asm.jmp(fc.ctx.trap(TrapKind.OutOfBoundsMemory, fc.funcIndex, fc.opOffset));
 }
 
+/** Registers a memory operand reads. */
+function memRegs(mem: Mem): Reg[] {
+  const regs: Reg[] = [];
+  if (mem.base !== undefined) regs.push(mem.base);
+  if (mem.index !== undefined) regs.push(mem.index);
+  return regs;
+}
+
 function load(fc: FunctionCompiler, access: Access, offset: number): void {
   const vs = fc.vs;
   const a = fc.asm;
@@ -110,8 +118,9 @@ function load(fc: FunctionCompiler, access: Access, offset: number): void {
   const { mem, temp } = effectiveAddress(fc, addr, offset, access.bytes);
   // The result may reuse the address register once the address is no longer needed.
   const reusable = temp ?? (addr.kind === SlotKind.Reg ? (addr.lo as Reg) : undefined);
+  const addressRegs = memRegs(mem);
   if (access.bytes === 8) {
-    const hi = vs.allocReg(reusable !== undefined ? [reusable] : []);
+    const hi = vs.allocReg(addressRegs);
     a.load(hi, { ...mem, disp: (mem.disp ?? 0) + 4 });
     const lo = reusable ?? vs.allocReg([hi]);
     a.load(lo, mem);
@@ -119,7 +128,7 @@ function load(fc: FunctionCompiler, access: Access, offset: number): void {
     vs.push(regSlot(lo, hi));
     return;
   }
-  const r = reusable ?? vs.allocReg();
+  const r = reusable ?? vs.allocReg(); // may be the address register: the load reads it first
   a.load(r, mem, access.width, access.signed);
   vs.claim(r);
   if (!access.wide) {
@@ -142,7 +151,7 @@ function store(fc: FunctionCompiler, access: Access, offset: number): void {
   const value = vs.pop();
   const addr = vs.pop();
   const { mem, temp } = effectiveAddress(fc, addr, offset, access.bytes);
-  const avoid = temp !== undefined ? [temp] : addr.kind === SlotKind.Reg ? [addr.lo as Reg] : [];
+  const avoid = memRegs(mem);
   for (const high of access.bytes === 8 ? [false, true] : [false]) {
     const target = high ? { ...mem, disp: (mem.disp ?? 0) + 4 } : mem;
     const src = vs.operand(value, high);

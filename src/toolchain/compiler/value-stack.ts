@@ -75,6 +75,16 @@ export class ValueStack {
   readonly stack: Slot[] = [];
   /** For each register, whether a value-stack slot owns it. */
   private readonly owned = new Array<boolean>(8).fill(false);
+  /**
+   * The local-variable cache: a free register may still hold the value last
+   * stored to an unpinned local (entry = local index, -1 = none; `cacheHigh`
+   * tells which half of an i64). Reads of the local then use the register
+   * instead of memory. An entry dies when its register is handed out or
+   * written, when the local is written, at calls (caller-saved registers) and
+   * at control-flow joins.
+   */
+  private readonly cacheLocal = new Int32Array(8).fill(-1);
+  private readonly cacheHigh = new Uint8Array(8);
   /** Every register ever handed out (the prologue saves the callee-saved ones among them). */
   readonly used = new Set<Reg>();
   /** Highest stack height seen, for the frame size. */
@@ -109,7 +119,11 @@ export class ValueStack {
   push(slot: Slot): void {
     if (slot.kind === SlotKind.Reg) {
       this.owned[slot.lo] = true;
-      if (slot.wide) this.owned[slot.hi] = true;
+      this.cacheLocal[slot.lo] = -1;
+      if (slot.wide) {
+        this.owned[slot.hi] = true;
+        this.cacheLocal[slot.hi] = -1;
+      }
     }
     this.stack.push(slot);
     if (this.stack.length > this.maxHeight) this.maxHeight = this.stack.length;
@@ -140,6 +154,7 @@ export class ValueStack {
   /** Mark a register as in use by a value about to be pushed (or by a temporary). */
   claim(reg: Reg): void {
     this.owned[reg] = true;
+    this.cacheLocal[reg] = -1;
     this.used.add(reg);
   }
 
@@ -149,9 +164,12 @@ export class ValueStack {
 
   /** A free scratch register, spilling the deepest register-held value if none is free. */
   allocReg(avoid: readonly Reg[] = NONE, byteForm = false): Reg {
-    for (const r of this.scratch) {
-      if (!this.owned[r] && acceptable(r, avoid, byteForm)) {
+    for (let pass = 0; pass < 2; pass++) {
+      for (const r of this.scratch) {
+        if (this.owned[r] || !acceptable(r, avoid, byteForm)) continue;
+        if (pass === 0 && this.cacheLocal[r] >= 0) continue; // keep cached locals while others are free
         this.owned[r] = true;
+        this.cacheLocal[r] = -1;
         this.used.add(r);
         return r;
       }
@@ -215,6 +233,44 @@ export class ValueStack {
       if (s.kind !== SlotKind.Reg) continue;
       if (clobbered.includes(s.lo as Reg) || (s.wide && clobbered.includes(s.hi as Reg))) this.spillAt(i);
     }
+    for (const r of clobbered) this.cacheLocal[r] = -1;
+  }
+
+  // ---------------------------------------------------------------- the local-variable cache
+
+  /** Forget every cached local (at a control-flow join, where another path may have left other values). */
+  forgetCache(): void {
+    this.cacheLocal.fill(-1);
+  }
+
+  /** The local is about to be written: its cached copies are stale. */
+  forgetLocal(index: number): void {
+    for (let r = 0; r < 8; r++) if (this.cacheLocal[r] === index) this.cacheLocal[r] = -1;
+  }
+
+  /** After storing a popped Reg slot to local `index`: its (now free) registers still hold the value. */
+  rememberLocal(index: number, s: Slot): void {
+    this.forgetLocal(index);
+    if (s.kind !== SlotKind.Reg || this.owned[s.lo] || (s.wide && this.owned[s.hi])) return;
+    this.cacheLocal[s.lo] = index;
+    this.cacheHigh[s.lo] = 0;
+    if (s.wide) {
+      this.cacheLocal[s.hi] = index;
+      this.cacheHigh[s.hi] = 1;
+    }
+  }
+
+  private cachedReg(index: number, high: boolean): Reg | -1 {
+    for (let r = 0; r < 8; r++) {
+      if (this.cacheLocal[r] === index && this.cacheHigh[r] === (high ? 1 : 0) && !this.owned[r]) return r as Reg;
+    }
+    return -1;
+  }
+
+  /** A free register that holds no cached local, or -1; not claimed (for a move that needs a register briefly). */
+  private spareReg(): Reg | -1 {
+    for (const r of this.scratch) if (!this.owned[r] && this.cacheLocal[r] < 0) return r;
+    return -1;
   }
 
   /** Write a slot's value to memory (no flag changes: moves and pushes only). */
@@ -236,12 +292,22 @@ export class ValueStack {
           a.store(lo, pinned);
           return;
         }
-        const src = s.kind === SlotKind.Local ? this.localMem(s.lo) : { base: Reg.EBP, disp: s.lo };
-        a.pushMem(src);
-        a.popMem(lo);
-        if (s.wide) {
-          a.pushMem({ ...src, disp: (src.disp ?? 0) + 4 });
-          a.popMem(hi);
+        for (const high of s.wide ? [false, true] : [false]) {
+          const src = this.operand(s, high);
+          const dst = high ? hi : lo;
+          if ('reg' in src) {
+            a.store(dst, src.reg);
+            continue;
+          }
+          const spare = this.spareReg();
+          const mem = (src as { mem: Mem }).mem;
+          if (spare >= 0) {
+            a.load(spare as Reg, mem);
+            a.store(dst, spare as Reg);
+          } else {
+            a.pushMem(mem);
+            a.popMem(dst);
+          }
         }
         return;
       }
@@ -270,6 +336,8 @@ export class ValueStack {
       case SlotKind.Local: {
         const home = this.locals[s.lo];
         if (home.pinned !== undefined) return { reg: home.pinned };
+        const cached = this.cachedReg(s.lo, high);
+        if (cached >= 0) return { reg: cached as Reg };
         return { mem: this.localMem(s.lo, high) };
       }
       case SlotKind.Mem:
@@ -346,19 +414,26 @@ export class ValueStack {
       const s = this.stack[i];
       if (s.kind !== SlotKind.Local || s.lo !== index) continue;
       const home = this.locals[index];
-      if (!home.wide && this.hasFreeScratch()) {
-        const r = this.allocReg();
-        this.loadOperand(r, this.operand(s));
-        this.stack[i] = regSlot(r);
+      if (this.freeScratchCount() >= (home.wide ? 2 : 1)) {
+        const lo = this.allocReg();
+        this.loadOperand(lo, this.operand(s));
+        if (home.wide) {
+          const hi = this.allocReg([lo]);
+          this.loadOperand(hi, this.operand(s, true));
+          this.stack[i] = regSlot(lo, hi);
+        } else {
+          this.stack[i] = regSlot(lo);
+        }
       } else {
         this.spillAt(i);
       }
     }
   }
 
-  private hasFreeScratch(): boolean {
-    for (const r of this.scratch) if (!this.owned[r]) return true;
-    return false;
+  private freeScratchCount(): number {
+    let n = 0;
+    for (const r of this.scratch) if (!this.owned[r]) n++;
+    return n;
   }
 
   resetOwnership(): void {
