@@ -55,3 +55,38 @@ describe('translate: traps', () => {
     expect(result.exitCode).toBe(101);
   });
 });
+
+describe('translate: address arithmetic folded into loads', () => {
+  // Each pattern of address-fusion.ts, checked against V8 running the same module.
+  const source = `(module
+    (import "env" "putc" (func $putc (param i32)))
+    (memory 1)
+    (data (i32.const 256) "\\01\\02\\03\\04\\05\\06\\07\\08\\09\\0a\\0b\\0c\\0d\\0e\\0f\\10\\11\\12\\13\\14\\15\\16\\17\\18")
+    (func $hex (param i32) (call $putc (i32.add (i32.const 97) (i32.and (local.get 0) (i32.const 15)))))
+    (func $word (param i32) (call $hex (i32.shr_u (local.get 0) (i32.const 28))) (call $hex (i32.shr_u (local.get 0) (i32.const 24)))
+      (call $hex (i32.shr_u (local.get 0) (i32.const 20))) (call $hex (i32.shr_u (local.get 0) (i32.const 16)))
+      (call $hex (i32.shr_u (local.get 0) (i32.const 12))) (call $hex (i32.shr_u (local.get 0) (i32.const 8)))
+      (call $hex (i32.shr_u (local.get 0) (i32.const 4))) (call $hex (local.get 0)) (call $putc (i32.const 10)))
+    (func (export "_start") (local $i i32) (local $p i32)
+      (local.set $p (i32.const 256))
+      (loop $l
+        (call $word (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (i32.const 256))))
+        (call $word (i32.load16_s offset=2 (i32.add (i32.shl (local.get $i) (i32.const 1)) (i32.const 256))))
+        (call $word (i32.load8_u (i32.add (local.get $i) (i32.const 259))))
+        (call $word (i32.load offset=4 (i32.add (local.get $i) (i32.const 256))))
+        (call $word (i32.load offset=4 (i32.shl (local.get $i) (i32.const 3))))
+        (call $word (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $p))))
+        (call $word (i32.wrap_i64 (i64.load (i32.add (i32.shl (local.get $i) (i32.const 3)) (i32.const 256)))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 3)))))
+  )`;
+
+  it('prints what V8 prints', async () => {
+    const bytes = wat(source);
+    let expected = '';
+    const { instance } = await WebAssembly.instantiate(bytes, { env: { putc: (c: number) => (expected += String.fromCharCode(c)) } });
+    (instance.exports._start as () => void)();
+    const result = await bootInV86(translate(bytes).elf, { timeoutMs: 10_000 });
+    expect(result.serial).toBe(expected);
+    expect(expected.split('\n').length).toBe(22);
+  });
+});

@@ -10,6 +10,7 @@ import { Cond, Reg } from '../x86/registers.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { TrapKind } from './module-context.js';
 import { Operand, Slot, SlotKind, constSlot, regSlot } from './value-stack.js';
+import { fuseAddedConstant, fuseShiftedAddress } from './address-fusion.js';
 
 /** Conditions for i32.eq … i32.ge_u (and the i64 ones, same order), indexed from eq. */
 export const COMPARE_CONDS = [Cond.E, Cond.NE, Cond.L, Cond.B, Cond.G, Cond.A, Cond.LE, Cond.BE, Cond.GE, Cond.AE];
@@ -147,6 +148,8 @@ function binaryAlu(fc: FunctionCompiler, op: Alu, commutative: boolean): void {
     return;
   }
   if (updateInPlace(fc, a, b, commutative, (r, other) => aluOperand(fc, op, r, vs.operand(other)))) return;
+  if (op === Alu.ADD && b.kind === SlotKind.Const && fuseAddedConstant(fc, a, b.lo)) return;
+  if (op === Alu.ADD && a.kind === SlotKind.Const && fuseAddedConstant(fc, b, a.lo)) return;
   if (commutative && (a.kind === SlotKind.Const || (b.kind === SlotKind.Reg && a.kind !== SlotKind.Reg))) {
     [a, b] = [b, a];
   }
@@ -221,6 +224,7 @@ function shift(fc: FunctionCompiler, op: Shift): void {
       return;
     }
     if (updateInPlace(fc, a, b, false, (r) => n !== 0 && fc.asm.shiftRI(op, r, n))) return;
+    if (op === Shift.SHL && fuseShiftedAddress(fc, a, n)) return;
     const r = vs.intoReg(a);
     if (n !== 0) fc.asm.shiftRI(op, r, n);
     vs.push(regSlot(r));

@@ -14,7 +14,7 @@ import { RuntimeVar, TrapKind } from './module-context.js';
 import { Slot, SlotKind, regSlot } from './value-stack.js';
 import { pushHalf } from './ops-i64.js';
 
-interface Access {
+export interface Access {
   width: Width;
   /** 64 for an i64 load/store of all 8 bytes. */
   bytes: number;
@@ -22,7 +22,7 @@ interface Access {
   wide: boolean;
 }
 
-const LOADS: Record<number, Access> = {
+export const LOADS: Record<number, Access> = {
   0x28: { width: 32, bytes: 4, signed: false, wide: false },
   0x29: { width: 32, bytes: 8, signed: false, wide: true },
   0x2a: { width: 32, bytes: 4, signed: false, wide: false }, // f32 bits
@@ -112,12 +112,19 @@ function memRegs(mem: Mem): Reg[] {
 }
 
 function load(fc: FunctionCompiler, access: Access, offset: number): void {
-  const vs = fc.vs;
-  const a = fc.asm;
-  const addr = vs.pop();
+  const addr = fc.vs.pop();
   const { mem, temp } = effectiveAddress(fc, addr, offset, access.bytes);
   // The result may reuse the address register once the address is no longer needed.
-  const reusable = temp ?? (addr.kind === SlotKind.Reg ? (addr.lo as Reg) : undefined);
+  loadFrom(fc, access, mem, temp ?? (addr.kind === SlotKind.Reg ? (addr.lo as Reg) : undefined));
+}
+
+/**
+ * Load from a ready memory operand and push the value. `reusable` is an owned
+ * register the address used that may take the result.
+ */
+export function loadFrom(fc: FunctionCompiler, access: Access, mem: Mem, reusable: Reg | undefined): void {
+  const vs = fc.vs;
+  const a = fc.asm;
   const addressRegs = memRegs(mem);
   if (access.bytes === 8) {
     const hi = vs.allocReg(addressRegs);
