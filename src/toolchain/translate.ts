@@ -14,7 +14,7 @@ import { WasmError, WasmModule } from './wasm/types.js';
 import { ModuleContext } from './compiler/module-context.js';
 import { FunctionCompiler } from './compiler/function-compiler.js';
 import { resolveOptions, STACK_BASE, TranslateOptions } from './compiler/options.js';
-import { locatorFromSourceMap } from './compiler/source-locations.js';
+import { parseSourceMap } from './compiler/source-locations.js';
 import { buildDataSection } from './compiler/data-section.js';
 import { buildDebugInfo, DebugInfo } from './compiler/debug-info.js';
 import { isKnownImport } from './compiler/intrinsics.js';
@@ -40,7 +40,7 @@ export function translate(wasm: Uint8Array, options: TranslateOptions = {}, hook
   validate(wasm);
   const module = readModule(wasm);
   checkImports(module);
-  const ctx = new ModuleContext(module, resolveOptions(options), locatorFromSourceMap(options.sourceMap));
+  const ctx = new ModuleContext(module, resolveOptions(options), parseSourceMap(options.sourceMap));
   const asm = ctx.asm;
 
   // Each function's trap stubs follow it, keeping its hot path's jumps short.

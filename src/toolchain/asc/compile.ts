@@ -63,7 +63,7 @@ export async function compileAssemblyScript(sources: AscSource[], options: AscOp
   const wasm = failure === undefined ? files.output(outputs.wasm) : undefined;
   return {
     wasm: wasm instanceof Uint8Array ? new Uint8Array(wasm) : undefined,
-    sourceMap: wasm ? asString(files.output(outputs.sourceMap)) : undefined,
+    sourceMap: wasm ? withoutSourcesContent(asString(files.output(outputs.sourceMap))) : undefined,
     text: wasm ? asString(files.output(outputs.text)) : undefined,
     diagnostics,
     ms: performance.now() - started,
@@ -118,4 +118,17 @@ async function runAsc(args: string[], files: InMemoryFiles, diagnostics: Diagnos
 
 function asString(contents: Uint8Array | string | undefined): string | undefined {
   return contents === undefined || typeof contents === 'string' ? contents : new TextDecoder().decode(contents);
+}
+
+/**
+ * asc embeds the text of every source file, the standard library's included,
+ * in the map (`sourcesContent`: ~200 KiB even for the small kernel). Nothing
+ * downstream reads it (the playground has the sources), and parsing it again
+ * for every translation would cost more than translating, so it is dropped.
+ */
+function withoutSourcesContent(json: string | undefined): string | undefined {
+  if (json === undefined) return undefined;
+  const map = JSON.parse(json) as { sourcesContent?: unknown };
+  delete map.sourcesContent;
+  return JSON.stringify(map);
 }

@@ -38,3 +38,41 @@ export function decodeVlqSegment(segment: string): number[] {
   if (shift !== 0) throw new Error(`truncated base64 VLQ segment '${segment}'`);
   return fields;
 }
+
+/** Digit values by character code (-1: not a base64 digit), for the streaming reader. */
+const DIGIT_BY_CODE = (() => {
+  const table = new Int8Array(128).fill(-1);
+  [...BASE64_ALPHABET].forEach((char, value) => (table[char.charCodeAt(0)] = value));
+  return table;
+})();
+
+/**
+ * Reads VLQ numbers straight out of a whole `mappings` string, one field at a
+ * time, without splitting it into segments (source maps of big modules have
+ * tens of thousands of them).
+ */
+export class VlqReader {
+  pos = 0;
+
+  constructor(readonly text: string) {}
+
+  /** The character at the read position: ',' ends a segment, ';' a line; '' at the end. */
+  peek(): string {
+    return this.text.charAt(this.pos);
+  }
+
+  next(): number {
+    let accumulated = 0;
+    let shift = 0;
+    for (;;) {
+      const code = this.text.charCodeAt(this.pos++);
+      const digit = code < 128 ? DIGIT_BY_CODE[code] : -1;
+      if (digit < 0) throw new Error(`invalid base64 VLQ digit at ${this.pos - 1} of the mappings`);
+      accumulated += (digit & VALUE_MASK) * 2 ** shift;
+      if ((digit & CONTINUATION_BIT) === 0) break;
+      shift += BITS_PER_DIGIT;
+    }
+    const magnitude = Math.floor(accumulated / 2);
+    return accumulated % 2 === 1 ? -magnitude : magnitude;
+  }
+}

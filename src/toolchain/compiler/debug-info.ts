@@ -30,15 +30,24 @@ export interface DebugInfo {
 
 export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress: (l: import('../x86/assembler.js').Label) => number): DebugInfo {
   const files: string[] = [];
+  const indexes = new Map<string, number>();
   const fileIndex = (file: string) => {
-    let i = files.indexOf(file);
-    if (i < 0) i = files.push(file) - 1;
+    let i = indexes.get(file);
+    if (i === undefined) indexes.set(file, (i = files.push(file) - 1));
     return i;
   };
   const lines: number[] = [];
+  const map = ctx.sourceMap;
+  const fileOfSource = map ? map.sourceFiles.map(() => -1) : [];
   for (let i = 0; i < ctx.lineTable.length; i += 2) {
-    const where = ctx.locate(ctx.lineTable[i + 1]);
-    lines.push(ctx.lineTable[i], ctx.lineTable[i + 1], where ? fileIndex(where.file) : -1, where?.line ?? 0);
+    const m = map ? map.mappingAt(ctx.lineTable[i + 1]) : -1;
+    let file = -1;
+    if (m >= 0) {
+      const source = map!.sourceOf(m);
+      if (fileOfSource[source] < 0) fileOfSource[source] = fileIndex(map!.sourceFiles[source]);
+      file = fileOfSource[source];
+    }
+    lines.push(ctx.lineTable[i], ctx.lineTable[i + 1], file, m >= 0 ? map!.lineOf(m) : 0);
   }
   const functions = ctx.functionRanges.map((f) => {
     const body = ctx.module.functions[f.index - ctx.module.importedFuncCount];

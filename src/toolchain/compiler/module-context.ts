@@ -12,7 +12,8 @@
 import { Assembler, Label } from '../x86/assembler.js';
 import { ConstExpr, FuncType, ValType, WasmModule, WasmError } from '../wasm/types.js';
 import { ResolvedOptions, STACK_BASE, alignUp } from './options.js';
-import type { SourceLocation } from './source-locations.js';
+import { locatorFor, Locator } from './source-locations.js';
+import type { SourceMapLookup } from '../asc/source-map.js';
 
 /** Trap kinds; the numbers index the runtime's message table. */
 export const enum TrapKind {
@@ -96,6 +97,8 @@ export class ModuleContext {
   readonly dataSegmentLabels: Label[] = [];
   readonly dataEnd: number;
   readonly asm: Assembler;
+  /** Source location of a wasm offset (undefined without a source map). */
+  readonly locate: Locator;
   readonly initialMemoryPages: number;
   readonly maxMemoryPages: number;
   readonly hasMemory: boolean;
@@ -109,8 +112,10 @@ export class ModuleContext {
   constructor(
     readonly module: WasmModule,
     readonly options: ResolvedOptions,
-    readonly locate: (wasmOffset: number) => SourceLocation | undefined,
+    /** asc's source map, when given: wasm offsets → TypeScript lines. */
+    readonly sourceMap: SourceMapLookup | undefined,
   ) {
+    this.locate = locatorFor(sourceMap);
     this.collectFunctionTypes();
     this.collectSignatureIds();
     let cursor = STACK_BASE + options.stackSize;

@@ -120,23 +120,26 @@ const ALU_FOLD: Partial<Record<Alu, (a: number, b: number) => number>> = {
 };
 
 /**
- * `local.set $x (op (local.get $x) y)` with $x pinned in a register: compute
- * straight into that register (`add ebx, y`) instead of a temporary and a move.
- * Returns true when it did (and consumed the local.set/tee).
+ * `local.set $x (op (local.get $x) y)` with $x pinned in a register: the
+ * operation can compute straight into that register (`add ebx, y`) instead of
+ * a temporary and a move. Returns $x's register and the other operand when it
+ * can; the caller emits the operation and calls `finishInPlace`.
  */
-function updateInPlace(fc: FunctionCompiler, a: Slot, b: Slot, commutative: boolean, emit: (r: Reg, other: Slot) => void): boolean {
+function inPlaceTarget(fc: FunctionCompiler, a: Slot, b: Slot, commutative: boolean) {
   const target = fc.peekLocalSet();
-  if (!target) return false;
+  if (!target) return undefined;
   const isTarget = (s: Slot) => s.kind === SlotKind.Local && s.lo === target.index;
   let other: Slot;
   if (isTarget(a)) other = b;
   else if (commutative && isTarget(b)) other = a;
-  else return false;
+  else return undefined;
   fc.vs.detachLocal(target.index);
-  emit(target.reg, other);
-  fc.vs.release(other);
-  fc.consumeLocalSet(target);
-  return true;
+  return { target, reg: target.reg, other };
+}
+
+function finishInPlace(fc: FunctionCompiler, inPlace: NonNullable<ReturnType<typeof inPlaceTarget>>): void {
+  fc.vs.release(inPlace.other);
+  fc.consumeLocalSet(inPlace.target);
 }
 
 function binaryAlu(fc: FunctionCompiler, op: Alu, commutative: boolean): void {
@@ -147,7 +150,11 @@ function binaryAlu(fc: FunctionCompiler, op: Alu, commutative: boolean): void {
     vs.push(constSlot(ALU_FOLD[op]!(a.lo, b.lo)));
     return;
   }
-  if (updateInPlace(fc, a, b, commutative, (r, other) => aluOperand(fc, op, r, vs.operand(other)))) return;
+  const inPlace = inPlaceTarget(fc, a, b, commutative);
+  if (inPlace) {
+    aluOperand(fc, op, inPlace.reg, vs.operand(inPlace.other));
+    return finishInPlace(fc, inPlace);
+  }
   if (op === Alu.ADD && b.kind === SlotKind.Const && fuseAddedConstant(fc, a, b.lo)) return;
   if (op === Alu.ADD && a.kind === SlotKind.Const && fuseAddedConstant(fc, b, a.lo)) return;
   if (commutative && (a.kind === SlotKind.Const || (b.kind === SlotKind.Reg && a.kind !== SlotKind.Reg))) {
@@ -178,13 +185,14 @@ function mul(fc: FunctionCompiler): void {
     return;
   }
   if (a.kind === SlotKind.Const) [a, b] = [b, a];
-  const inPlace = updateInPlace(fc, a, b, true, (r, other) => {
-    const src = vs.operand(other);
-    if ('imm' in src) fc.asm.imulRRI(r, r, src.imm);
-    else if ('reg' in src) fc.asm.imulRR(r, src.reg);
-    else fc.asm.imulRM(r, src.mem);
-  });
-  if (inPlace) return;
+  const inPlace = inPlaceTarget(fc, a, b, true);
+  if (inPlace) {
+    const src = vs.operand(inPlace.other);
+    if ('imm' in src) fc.asm.imulRRI(inPlace.reg, inPlace.reg, src.imm);
+    else if ('reg' in src) fc.asm.imulRR(inPlace.reg, src.reg);
+    else fc.asm.imulRM(inPlace.reg, src.mem);
+    return finishInPlace(fc, inPlace);
+  }
   if (b.kind === SlotKind.Const) {
     const src = vs.operand(a);
     vs.release(a);
@@ -223,7 +231,11 @@ function shift(fc: FunctionCompiler, op: Shift): void {
       vs.push(constSlot(n === 0 ? a.lo : SHIFT_FOLD[op](a.lo, n)));
       return;
     }
-    if (updateInPlace(fc, a, b, false, (r) => n !== 0 && fc.asm.shiftRI(op, r, n))) return;
+    const inPlace = inPlaceTarget(fc, a, b, false);
+    if (inPlace) {
+      if (n !== 0) fc.asm.shiftRI(op, inPlace.reg, n);
+      return finishInPlace(fc, inPlace);
+    }
     if (op === Shift.SHL && fuseShiftedAddress(fc, a, n)) return;
     const r = vs.intoReg(a);
     if (n !== 0) fc.asm.shiftRI(op, r, n);

@@ -15,10 +15,12 @@ export interface SourceLocation {
 
 export type Locator = (wasmOffset: number) => SourceLocation | undefined;
 
-export function locatorFromSourceMap(sourceMap: string | undefined): Locator {
-  if (!sourceMap) return () => undefined;
-  const lookup = SourceMapLookup.parse(sourceMap);
-  return (offset) => lookup.lookup(offset);
+export function parseSourceMap(sourceMap: string | undefined): SourceMapLookup | undefined {
+  return sourceMap ? SourceMapLookup.parse(sourceMap) : undefined;
+}
+
+export function locatorFor(map: SourceMapLookup | undefined): Locator {
+  return map ? (offset) => map.lookup(offset) : () => undefined;
 }
 
 /** "file.ts:12", or undefined when unknown. */
