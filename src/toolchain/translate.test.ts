@@ -57,7 +57,7 @@ describe('translate: traps', () => {
 });
 
 describe('translate: address arithmetic folded into loads', () => {
-  // Each pattern of address-fusion.ts, checked against V8 running the same module.
+  // Each pattern of address-fusion.ts, and loads read straight by the next instruction, checked against V8.
   const source = `(module
     (import "env" "putc" (func $putc (param i32)))
     (memory 1)
@@ -77,6 +77,9 @@ describe('translate: address arithmetic folded into loads', () => {
         (call $word (i32.load offset=4 (i32.shl (local.get $i) (i32.const 3))))
         (call $word (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $p))))
         (call $word (i32.wrap_i64 (i64.load (i32.add (i32.shl (local.get $i) (i32.const 3)) (i32.const 256)))))
+        (call $word (i32.sub (local.get $i) (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (i32.const 256)))))
+        (call $word (i32.mul (i32.load offset=1 (local.get $p)) (i32.load (i32.add (local.get $i) (i32.const 257)))))
+        (call $word (i32.xor (i32.const 7) (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $p)))))
         (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 3)))))
   )`;
 
@@ -87,6 +90,41 @@ describe('translate: address arithmetic folded into loads', () => {
     (instance.exports._start as () => void)();
     const result = await bootInV86(translate(bytes).elf, { timeoutMs: 10_000 });
     expect(result.serial).toBe(expected);
-    expect(expected.split('\n').length).toBe(22);
+    expect(expected.split('\n').length).toBe(31);
+  });
+});
+
+describe('translate: rotated loops', () => {
+  // Both loop shapes loop-rotation.ts repeats the test of (an `if` around the body, a `br_if` out), with an
+  // `else` on the false path and an early exit, checked against V8.
+  const source = `(module
+    (import "env" "putc" (func $putc (param i32)))
+    (func $digit (param i32) (call $putc (i32.add (i32.const 48) (i32.rem_u (local.get 0) (i32.const 10)))))
+    (func (export "_start") (local $i i32) (local $n i32) (local $s i32)
+      (local.set $n (i32.const 7))
+      (loop $a (if (i32.lt_s (local.get $i) (local.get $n))
+        (then (local.set $s (i32.add (local.get $s) (local.get $i))) (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $a))
+        (else (call $putc (i32.const 101)))))
+      (call $digit (local.get $s))
+      (local.set $i (i32.const 0))
+      (block $done (loop $b
+        (br_if $done (i32.ge_u (local.get $i) (i32.const 5)))
+        (call $digit (local.get $i))
+        (br_if $done (i32.eq (local.get $i) (local.get $n)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $b)))
+      (call $putc (i32.const 10)))
+  )`;
+
+  it('prints what V8 prints', async () => {
+    const bytes = wat(source);
+    let expected = '';
+    const instance = await WebAssembly.instantiate(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), {
+      env: { putc: (c: number) => (expected += String.fromCharCode(c)) },
+    });
+    (instance.exports._start as () => void)();
+    expect(expected).toBe('e101234\n');
+    const result = await bootInV86(translate(bytes).elf, { timeoutMs: 10_000 });
+    expect(result.serial).toBe(expected);
   });
 });

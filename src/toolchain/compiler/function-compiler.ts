@@ -33,6 +33,7 @@ import { emitMemoryOp, emitBulkOp } from './ops-memory.js';
 import { emitCall, emitCallIndirect } from './ops-call.js';
 import { emitTableOp } from './ops-table.js';
 import { f32Const, f64Const } from './ops-float-bits.js';
+import { LoopHeader, scanLoopHeader } from './loop-rotation.js';
 
 const CALLEE_SAVED: Reg[] = [Reg.EBX, Reg.ESI, Reg.EDI];
 const MAX_PINNED = 3;
@@ -52,6 +53,12 @@ interface Control {
   end: Label;
   elseLabel?: Label;
   hadElse: boolean;
+  /** A loop that starts with a simple exit test, repeated at its back edge (loop-rotation.ts). */
+  rotation?: LoopHeader;
+  /** Bound just after that test: where the repeated test jumps to continue the loop. */
+  bodyLabel?: Label;
+  /** For a test ending in `if`: that `if` block, whose false path the repeated test takes to leave. */
+  headerIf?: Control;
   /** `if` with parameters: where copies of them wait for the `else` branch. */
   savedParams?: Slot[];
   /** A branch to `end` was emitted, so code after `end` is reachable. */
@@ -251,6 +258,11 @@ export class FunctionCompiler {
       this.ctx.markLine(this.opOffset);
       this.compileInstruction(op);
       this.settleFlags();
+      if (control.rotation && !control.bodyLabel && c.pos === control.rotation.brIfEnd) {
+        control.bodyLabel = this.asm.newLabel();
+        if (control.rotation.kind === 'if') control.headerIf = this.controls[this.controls.length - 1];
+        this.bindJoin(control.bodyLabel);
+      }
     }
     this.emitEpilogue();
     const saved = this.savedRegisters();
@@ -524,7 +536,10 @@ export class FunctionCompiler {
     const target = this.asm.newLabel();
     const end = kind === 'loop' ? this.asm.newLabel() : target;
     if (kind === 'loop') this.bindJoin(target);
-    this.controls.push({ kind, params, results, base, target, end, hadElse: false, targeted: false, unreachable: false });
+    const rotation = kind === 'loop' && params.length === 0
+      ? scanLoopHeader(this.cursor.bytes, this.cursor.pos, this.cursor.end)
+      : undefined;
+    this.controls.push({ kind, params, results, base, target, end, hadElse: false, targeted: false, unreachable: false, rotation });
   }
 
   private beginIf(blockType: number): void {
@@ -711,10 +726,44 @@ export class FunctionCompiler {
 
   private branch(depth: number): void {
     const ctl = this.controls[this.controls.length - 1 - depth];
+    const top = this.controls[this.controls.length - 1];
+    const backEdge = ctl.rotation?.kind === 'if' ? depth === 1 && top === ctl.headerIf : depth === 0;
+    if (backEdge && ctl.bodyLabel && this.repeatLoopTest(ctl)) return;
     this.moveToMerge(ctl);
     this.asm.jmp(ctl.target);
     if (ctl.kind !== 'loop') ctl.targeted = true;
     this.markUnreachable();
+  }
+
+  /**
+   * The back edge of a rotated loop: compile the loop's exit test again here,
+   * continue into the body while it fails, leave when it holds.
+   */
+  private repeatLoopTest(loop: Control): boolean {
+    const header = loop.rotation!;
+    const exit = header.kind === 'if' ? loop.headerIf! : this.controls[this.controls.length - 1 - header.depth];
+    if (this.branchTypes(exit).length !== 0) return false;
+    this.truncateStack(loop.base);
+    const resume = this.cursor.pos;
+    const resumeOffset = this.opOffset;
+    this.cursor.pos = header.start;
+    while (this.cursor.pos < header.brIfAt) {
+      this.opOffset = this.cursor.pos;
+      this.compileInstruction(this.cursor.u8());
+      this.settleFlags();
+    }
+    if (header.kind === 'if') {
+      this.jumpOnCondition(this.vs.pop(), loop.bodyLabel!, true);
+      this.asm.jmp(exit.elseLabel!); // the `if`'s false path, as when the test fails at the top
+    } else {
+      this.jumpOnCondition(this.vs.pop(), loop.bodyLabel!, false);
+      this.asm.jmp(exit.target);
+      if (exit.kind !== 'loop') exit.targeted = true;
+    }
+    this.cursor.pos = resume;
+    this.opOffset = resumeOffset;
+    this.markUnreachable();
+    return true;
   }
 
   private branchIf(depth: number): void {

@@ -9,7 +9,7 @@ import { Alu, Shift } from '../x86/assembler.js';
 import { Cond, Reg } from '../x86/registers.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { TrapKind } from './module-context.js';
-import { Operand, Slot, SlotKind, constSlot, regSlot } from './value-stack.js';
+import { Operand, Slot, SlotKind, constSlot, regSlot, regsOf } from './value-stack.js';
 import { fuseAddedConstant, fuseShiftedAddress } from './address-fusion.js';
 
 /** Conditions for i32.eq … i32.ge_u (and the i64 ones, same order), indexed from eq. */
@@ -170,7 +170,7 @@ function binaryAlu(fc: FunctionCompiler, op: Alu, commutative: boolean): void {
       return;
     }
   }
-  const r = vs.intoReg(a, b.kind === SlotKind.Reg ? [b.lo as Reg] : []);
+  const r = vs.intoReg(a, regsOf(b));
   if (!(b.kind === SlotKind.Const && b.lo === 0 && op !== Alu.AND)) aluOperand(fc, op, r, vs.operand(b));
   vs.release(b);
   vs.push(regSlot(r));
@@ -205,7 +205,7 @@ function mul(fc: FunctionCompiler): void {
     vs.push(regSlot(r));
     return;
   }
-  const r = vs.intoReg(a, b.kind === SlotKind.Reg ? [b.lo as Reg] : []);
+  const r = vs.intoReg(a, regsOf(b));
   const src = vs.operand(b);
   if ('reg' in src) fc.asm.imulRR(r, src.reg);
   else fc.asm.imulRM(r, (src as { mem: never }).mem);

@@ -103,6 +103,9 @@ function alwaysTrap(fc: FunctionCompiler): void {
   fc.asm.jmp(fc.ctx.trap(TrapKind.OutOfBoundsMemory, fc.funcIndex, fc.opOffset));
 }
 
+/** i32 add, sub, mul, and, or, xor: they take their second operand from memory as well as from a register. */
+const MEMORY_OPERAND_CONSUMERS = new Set([0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73]);
+
 /** Registers a memory operand reads. */
 function memRegs(mem: Mem): Reg[] {
   const regs: Reg[] = [];
@@ -126,6 +129,13 @@ export function loadFrom(fc: FunctionCompiler, access: Access, mem: Mem, reusabl
   const vs = fc.vs;
   const a = fc.asm;
   const addressRegs = memRegs(mem);
+  if (access === LOADS[0x28] && MEMORY_OPERAND_CONSUMERS.has(fc.cursor.peekU8())) {
+    // The next instruction can read the value straight from memory (`add r, [m]`): no load of its own.
+    const held = addressRegs.filter((r) => vs.isScratch(r));
+    for (const r of held) vs.claim(r);
+    vs.push({ kind: SlotKind.Loaded, wide: false, lo: held[0] ?? -1, hi: held[1] ?? -1, mem });
+    return;
+  }
   if (access.bytes === 8) {
     const hi = vs.allocReg(addressRegs);
     a.load(hi, { ...mem, disp: (mem.disp ?? 0) + 4 });

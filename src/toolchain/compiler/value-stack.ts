@@ -35,6 +35,8 @@ export const enum SlotKind {
   Local,
   Mem,
   Flags,
+  /** An i32 still in linear memory at `mem`, used as a memory operand by the very next instruction. */
+  Loaded,
 }
 
 /** One value-stack entry. For i64 (`wide`) values, `lo`/`hi` hold both halves. */
@@ -45,6 +47,8 @@ export interface Slot {
   lo: number;
   /** Const: high 32 bits. Reg: high register. Otherwise unused. */
   hi: number;
+  /** Loaded: the memory operand; `lo`/`hi` are the scratch registers it holds (or -1). */
+  mem?: Mem;
 }
 
 export function constSlot(value: number, hi = 0, wide = false): Slot {
@@ -57,6 +61,7 @@ export function regSlot(lo: Reg, hi: Reg = -1 as Reg): Slot {
 
 /** The registers a slot holds (none unless it is a Reg slot). */
 export function regsOf(s: Slot): Reg[] {
+  if (s.kind === SlotKind.Loaded) return [s.lo, s.hi].filter((r) => r >= 0) as Reg[];
   if (s.kind !== SlotKind.Reg) return [];
   return s.wide ? [s.lo as Reg, s.hi as Reg] : [s.lo as Reg];
 }
@@ -142,9 +147,19 @@ export class ValueStack {
 
   /** Give back the registers of a slot that was popped and consumed. */
   release(slot: Slot): void {
+    if (slot.kind === SlotKind.Loaded) {
+      if (slot.lo >= 0) this.owned[slot.lo] = false;
+      if (slot.hi >= 0) this.owned[slot.hi] = false;
+      return;
+    }
     if (slot.kind !== SlotKind.Reg) return;
     this.owned[slot.lo] = false;
     if (slot.wide) this.owned[slot.hi] = false;
+  }
+
+  /** Whether the allocator manages `reg` (pinned locals' registers and ESP/EBP it does not). */
+  isScratch(reg: Reg): boolean {
+    return this.scratch.includes(reg);
   }
 
   isFree(reg: Reg): boolean {
@@ -286,7 +301,8 @@ export class ValueStack {
         if (s.wide) a.store(hi, s.hi as Reg);
         return;
       case SlotKind.Local:
-      case SlotKind.Mem: {
+      case SlotKind.Mem:
+      case SlotKind.Loaded: {
         const pinned = s.kind === SlotKind.Local ? this.locals[s.lo].pinned : undefined;
         if (pinned !== undefined) {
           a.store(lo, pinned);
@@ -342,6 +358,8 @@ export class ValueStack {
       }
       case SlotKind.Mem:
         return { mem: { base: Reg.EBP, disp: s.lo + (high ? 4 : 0) } };
+      case SlotKind.Loaded:
+        return { mem: s.mem! };
       case SlotKind.Flags:
         throw new Error('flags slot used as an operand');
     }
