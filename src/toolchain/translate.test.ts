@@ -128,3 +128,16 @@ describe('translate: rotated loops', () => {
     expect(result.serial).toBe(expected);
   });
 });
+
+describe('translate: unsupported proposals', () => {
+  it('names SIMD and tail calls, with the function and the offset', () => {
+    const simd = wabt.parseWat('simd.wat', '(module (func $vec (export "_start") (drop (v128.const i32x4 1 2 3 4))))', { simd: true });
+    simd.resolveNames();
+    expect(() => translate(new Uint8Array(simd.toBinary({ write_debug_names: true }).buffer))).toThrow(
+      /unsupported instruction 0xfd-prefixed \(SIMD, v128\) in function vec at offset 0x[0-9a-f]+/,
+    );
+    const tail = wabt.parseWat('tail.wat', '(module (func $loop (export "_start") (return_call $loop)))', { tail_call: true });
+    tail.resolveNames();
+    expect(() => translate(new Uint8Array(tail.toBinary({ write_debug_names: true }).buffer))).toThrow(/return_call \(tail calls\) in function loop/);
+  });
+});

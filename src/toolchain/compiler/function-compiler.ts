@@ -39,6 +39,19 @@ const CALLEE_SAVED: Reg[] = [Reg.EBX, Reg.ESI, Reg.EDI];
 const MAX_PINNED = 3;
 
 /** i64 and f64 (as bits) take a register pair or 8 bytes. */
+/** Opcodes of proposals the translator does not implement, named for the error message. */
+const UNSUPPORTED_PROPOSALS: Record<number, string> = {
+  0x06: 'try (exception handling)',
+  0x07: 'catch (exception handling)',
+  0x08: 'throw (exception handling)',
+  0x09: 'rethrow (exception handling)',
+  0x12: 'return_call (tail calls)',
+  0x13: 'return_call_indirect (tail calls)',
+  0xfb: '0xfb-prefixed (garbage collection)',
+  0xfd: '0xfd-prefixed (SIMD, v128)',
+  0xfe: '0xfe-prefixed (threads and atomics)',
+};
+
 export const isWide = (t: ValType) => t === ValType.I64 || t === ValType.F64;
 export const slotBytes = (t: ValType) => (isWide(t) ? 8 : 4);
 
@@ -364,7 +377,7 @@ export class FunctionCompiler {
   unsupported(op: number, sub?: number): never {
     const where = formatLocation(this.ctx.locate(this.opOffset));
     throw new WasmError(
-      `unsupported instruction ${opcodeName(op, sub)} in function ${this.ctx.functionName(this.funcIndex)}` +
+      `unsupported instruction ${UNSUPPORTED_PROPOSALS[op] ?? opcodeName(op, sub)} in function ${this.ctx.functionName(this.funcIndex)}` +
         `${where ? ` (${where})` : ''} at offset 0x${this.opOffset.toString(16)}`,
       this.opOffset,
       this.funcIndex,
