@@ -237,6 +237,7 @@ function shift(fc: FunctionCompiler, op: Shift): void {
       return finishInPlace(fc, inPlace);
     }
     if (op === Shift.SHL && fuseShiftedAddress(fc, a, n)) return;
+    if (op === Shift.SHL && n > 0 && a.kind !== SlotKind.Reg) return shiftCopy(fc, a, n);
     const r = vs.intoReg(a);
     if (n !== 0) fc.asm.shiftRI(op, r, n);
     vs.push(regSlot(r));
@@ -246,6 +247,22 @@ function shift(fc: FunctionCompiler, op: Shift): void {
   vs.intoFixed(b, Reg.ECX);
   fc.asm.shiftRCL(op, r);
   vs.freeReg(Reg.ECX);
+  vs.push(regSlot(r));
+}
+
+/**
+ * `x << n` where x is not a register of our own (a pinned or cached local, a
+ * frame slot): one instruction that copies and shifts — `lea r, [x*2^n]` for
+ * n ≤ 3, else `imul r, x, 2^n` — instead of a move and a shift.
+ */
+function shiftCopy(fc: FunctionCompiler, x: Slot, n: number): void {
+  const vs = fc.vs;
+  const src = vs.operand(x);
+  vs.release(x);
+  const r = vs.allocReg();
+  if ('reg' in src && n <= 3) fc.asm.lea(r, { index: src.reg, scale: (1 << n) as 2 | 4 | 8, disp: 0 });
+  else if ('reg' in src) fc.asm.imulRRI(r, src.reg, 1 << n);
+  else fc.asm.imulRMI(r, (src as { mem: never }).mem, (1 << n) | 0);
   vs.push(regSlot(r));
 }
 

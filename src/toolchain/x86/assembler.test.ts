@@ -225,6 +225,8 @@ describe('moves', () => {
 
     ...CC.map((cc, cond): Case => [(a) => a.cmov(cond as Cond, Reg.EAX, Reg.ECX), `cmov${cc} eax, ecx`]),
     [(a) => a.cmovRM(Cond.NE, Reg.EDX, { base: Reg.EBP, disp: -8 }), 'cmovne edx, [ebp-8]', '0f 45 55 f8'],
+    [(a) => a.imulRMI(Reg.EAX, { base: Reg.EBP, disp: -36 }, 64), 'imul eax, [ebp-0x24], 0x40', '6b 45 dc 40'],
+    [(a) => a.imulRMI(Reg.ECX, { index: Reg.EDX, scale: 4, disp: 0x1000 }, 1000), 'imul ecx, [edx*4+0x1000], 0x3e8'],
     [(a) => a.cmovRM(Cond.E, Reg.EAX, { disp: 0x1000 }), 'cmove eax, [0x1000]'],
     ...registerPairs().map(([d, s]): Case => [(a) => a.cmov(Cond.L, d, s), `cmovl ${r32(d)}, ${r32(s)}`]),
     [(a) => a.cmov(Cond.E, Reg.EDX, Reg.ESI), 'cmove edx, esi', '0f 44 d6'],

@@ -304,6 +304,14 @@ export class Assembler extends CodeBuffer {
     this.immediate(value, short ? 8 : 32);
   }
 
+  /** imul r32, m32, imm: 6B /r ib when imm fits in a signed byte, else 69 /r id. */
+  imulRMI(dst: Reg, mem: Mem, imm: number): void {
+    const value = imm | 0;
+    const short = fitsInt8(value);
+    this.opRM(short ? 0x6b : 0x69, dst, mem);
+    this.immediate(value, short ? 8 : 32);
+  }
+
   /** One-operand forms on EDX:EAX (F7 /4, /6, /7). */
   mul(src: Reg): void {
     this.opRR(0xf7, Group3.MUL, src);
