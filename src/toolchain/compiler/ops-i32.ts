@@ -237,7 +237,7 @@ function shift(fc: FunctionCompiler, op: Shift): void {
       return finishInPlace(fc, inPlace);
     }
     if (op === Shift.SHL && fuseShiftedAddress(fc, a, n)) return;
-    if (op === Shift.SHL && n > 0 && a.kind !== SlotKind.Reg) return shiftCopy(fc, a, n);
+    if (op === Shift.SHL && n > 0 && n <= 3 && a.kind !== SlotKind.Reg && 'reg' in vs.operand(a)) return shiftCopy(fc, a, n);
     const r = vs.intoReg(a);
     if (n !== 0) fc.asm.shiftRI(op, r, n);
     vs.push(regSlot(r));
@@ -251,18 +251,17 @@ function shift(fc: FunctionCompiler, op: Shift): void {
 }
 
 /**
- * `x << n` where x is not a register of our own (a pinned or cached local, a
- * frame slot): one instruction that copies and shifts — `lea r, [x*2^n]` for
- * n ≤ 3, else `imul r, x, 2^n` — instead of a move and a shift.
+ * `x << n` (n ≤ 3) where x sits in a register we must not change (a pinned or
+ * cached local): `lea r, [x*2^n]` copies and shifts in one instruction.
+ * (`imul r, x, 2^n` would do it for any n, but v86 runs it several times
+ * slower than a move and a shift: measured with `npm run bench`, matmul.)
  */
 function shiftCopy(fc: FunctionCompiler, x: Slot, n: number): void {
   const vs = fc.vs;
-  const src = vs.operand(x);
+  const src = vs.operand(x) as { reg: Reg };
   vs.release(x);
   const r = vs.allocReg();
-  if ('reg' in src && n <= 3) fc.asm.lea(r, { index: src.reg, scale: (1 << n) as 2 | 4 | 8, disp: 0 });
-  else if ('reg' in src) fc.asm.imulRRI(r, src.reg, 1 << n);
-  else fc.asm.imulRMI(r, (src as { mem: never }).mem, (1 << n) | 0);
+  fc.asm.lea(r, { index: src.reg, scale: (1 << n) as 2 | 4 | 8, disp: 0 });
   vs.push(regSlot(r));
 }
 
