@@ -54,14 +54,26 @@ export class SourceMapLookup {
    */
   lookup(wasmOffset: number): SourcePosition | undefined {
     const i = this.mappingAt(wasmOffset);
-    if (i < 0) return undefined;
+    if (!this.hasSource(i)) return undefined;
     return { file: this.sources[this.sourceIndexes[i]], line: this.lines[i], column: this.columns[i] };
   }
 
-  /** Like `lookup`, without allocating: the mapping's index (-1 when none), for `sourceOf` / `lineOf`. */
-  mappingAt(wasmOffset: number): number {
-    const i = this.lastMappingAtOrBefore(wasmOffset);
-    return i < 0 || this.sourceIndexes[i] === NO_SOURCE ? -1 : i;
+  /**
+   * Like `lookup`, without allocating: the index of the mapping that covers
+   * `wasmOffset` (-1 before the first), for `hasSource` / `sourceOf` /
+   * `lineOf`. `hint`, the previous answer, makes ascending queries O(1).
+   */
+  mappingAt(wasmOffset: number, hint = -1): number {
+    const offsets = this.offsets;
+    for (let i = Math.max(hint, 0); i <= hint + 2 && i < offsets.length; i++) {
+      if (offsets[i] <= wasmOffset && (i + 1 === offsets.length || offsets[i + 1] > wasmOffset)) return i;
+    }
+    return this.lastMappingAtOrBefore(wasmOffset);
+  }
+
+  /** Whether mapping `i` names a source (some mappings mark bytes that have none). */
+  hasSource(i: number): boolean {
+    return i >= 0 && this.sourceIndexes[i] !== NO_SOURCE;
   }
 
   /** Index into `sources` of mapping `i` (from `mappingAt`). */

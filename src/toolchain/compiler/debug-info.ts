@@ -36,25 +36,34 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     if (i === undefined) indexes.set(file, (i = files.push(file) - 1));
     return i;
   };
-  const lines: number[] = [];
+  const table = ctx.lineTable;
+  const lines = new Array<number>(table.length * 2);
   const map = ctx.sourceMap;
   const fileOfSource = map ? map.sourceFiles.map(() => -1) : [];
-  for (let i = 0; i < ctx.lineTable.length; i += 2) {
-    const m = map ? map.mappingAt(ctx.lineTable[i + 1]) : -1;
+  let m = -1;
+  for (let i = 0, j = 0; i < table.length; i += 2, j += 4) {
     let file = -1;
-    if (m >= 0) {
-      const source = map!.sourceOf(m);
-      if (fileOfSource[source] < 0) fileOfSource[source] = fileIndex(map!.sourceFiles[source]);
-      file = fileOfSource[source];
+    let line = 0;
+    if (map) {
+      m = map.mappingAt(table[i + 1], m);
+      if (map.hasSource(m)) {
+        const source = map.sourceOf(m);
+        if (fileOfSource[source] < 0) fileOfSource[source] = fileIndex(map.sourceFiles[source]);
+        file = fileOfSource[source];
+        line = map.lineOf(m);
+      }
     }
-    lines.push(ctx.lineTable[i], ctx.lineTable[i + 1], file, m >= 0 ? map!.lineOf(m) : 0);
+    lines[j] = table[i];
+    lines[j + 1] = table[i + 1];
+    lines[j + 2] = file;
+    lines[j + 3] = line;
   }
   const functions = ctx.functionRanges.map((f) => {
     const body = ctx.module.functions[f.index - ctx.module.importedFuncCount];
     const where = body ? ctx.locate(body.codeStart) : undefined;
     return { ...f, file: where ? fileIndex(where.file) : undefined, line: where?.line };
   });
-  const exportName = (kind: string, index: number) => ctx.module.exports.find((e) => e.kind === kind && e.index === index)?.name;
+  const globalNames = new Map(ctx.module.exports.filter((e) => e.kind === 'global').map((e) => [e.index, e.name]));
   return {
     version: 1,
     entry: ctx.asm.origin,
@@ -64,7 +73,7 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     files,
     functions,
     lines,
-    globals: ctx.globalAddresses.map((address, index) => ({ index, name: exportName('global', index), address, type: ctx.globalTypes[index] })),
+    globals: ctx.globalAddresses.map((address, index) => ({ index, name: globalNames.get(index), address, type: ctx.globalTypes[index] })),
     tables: ctx.tables.map((t, index) => ({ index, sizeAddress: t.sizeAddress, entriesAddress: t.entriesAddress, capacity: t.capacity })),
     memory: {
       base: ctx.options.memoryBase,
