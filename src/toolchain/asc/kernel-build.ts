@@ -23,7 +23,9 @@ export const KERNEL_MEMORY_BASE = 0x400000;
  * bookkeeping to every function; the kernel will bring its own allocator.
  */
 export function kernelAscOptions(optimize: AscOptions['optimize'] = 3): AscOptions {
-  return { entry: KERNEL_ENTRY, optimize, runtime: 'stub', memoryBase: KERNEL_MEMORY_BASE };
+  // --exportTable keeps the function table even when no call_indirect uses it: `initial_context` starts a task
+  // at a table index (`fn.index`).
+  return { entry: KERNEL_ENTRY, optimize, runtime: 'stub', memoryBase: KERNEL_MEMORY_BASE, extraArgs: ['--exportTable'] };
 }
 
 /**
