@@ -25,6 +25,8 @@ export interface DebugInfo {
   globals: { index: number; name?: string; address: number; type: number }[];
   tables: { index: number; sizeAddress: number; entriesAddress: number; capacity: number }[];
   memory: { base: number; initialPages: number; maxPages: number; sizeVariable: number };
+  /** Active data segments: where their bytes land (physical address = memory.base + wasm address). */
+  data: { index: number; address: number; size: number }[];
   runtime: Record<string, number>;
 }
 
@@ -81,6 +83,11 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
       maxPages: ctx.maxMemoryPages,
       sizeVariable: ctx.dataBase,
     },
+    data: ctx.module.data.flatMap((segment, index) =>
+      segment.mode === 'active'
+        ? [{ index, address: ctx.options.memoryBase + (Number(ctx.evalConst(segment.offset!)) >>> 0), size: segment.data.length }]
+        : [],
+    ),
     runtime: Object.fromEntries([...ctx.runtime].map(([name, label]) => [name, labelAddress(label)])),
   };
 }
