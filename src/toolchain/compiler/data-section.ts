@@ -66,9 +66,7 @@ export function buildDataSection(ctx: ModuleContext, labelAddress: (funcIndex: n
 
 function functionTypeIndex(ctx: ModuleContext, funcIndex: number): number {
   const m = ctx.module;
-  if (funcIndex < m.importedFuncCount) {
-    const imp = m.imports.filter((i) => i.desc.kind === 'func')[funcIndex];
-    return imp.desc.kind === 'func' ? imp.desc.typeIndex : 0;
-  }
+  const imp = ctx.importOf(funcIndex);
+  if (imp) return imp.desc.kind === 'func' ? imp.desc.typeIndex : 0;
   return m.functions[funcIndex - m.importedFuncCount].typeIndex;
 }

@@ -39,7 +39,7 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     return i;
   };
   const table = ctx.lineTable;
-  const lines = new Array<number>(table.length * 2);
+  const lines = new Int32Array(table.length * 2);
   const map = ctx.sourceMap;
   const fileOfSource = map ? map.sourceFiles.map(() => -1) : [];
   let m = -1;
@@ -74,7 +74,7 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     dataStart: ctx.dataBase,
     files,
     functions,
-    lines,
+    lines: Array.from(lines),
     globals: ctx.globalAddresses.map((address, index) => ({ index, name: globalNames.get(index), address, type: ctx.globalTypes[index] })),
     tables: ctx.tables.map((t, index) => ({ index, sizeAddress: t.sizeAddress, entriesAddress: t.entriesAddress, capacity: t.capacity })),
     memory: {

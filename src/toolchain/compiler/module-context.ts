@@ -10,7 +10,7 @@
  * compiler read it; `data-section.ts` turns it into the .data bytes at the end.
  */
 import { Assembler, Label } from '../x86/assembler.js';
-import { ConstExpr, FuncType, ValType, WasmModule, WasmError } from '../wasm/types.js';
+import { ConstExpr, FuncType, Import, ValType, WasmModule, WasmError } from '../wasm/types.js';
 import { ResolvedOptions, STACK_BASE, alignUp } from './options.js';
 import { locatorFor, Locator } from './source-locations.js';
 import type { SourceMapLookup } from '../asc/source-map.js';
@@ -116,6 +116,8 @@ export class ModuleContext {
     readonly sourceMap: SourceMapLookup | undefined,
   ) {
     this.locate = locatorFor(sourceMap);
+    this.functionImports = module.imports.filter((i) => i.desc.kind === 'func');
+    this.exportedFunctionNames = new Map(module.exports.filter((e) => e.kind === 'func').map((e) => [e.index, e.name]));
     this.collectFunctionTypes();
     this.collectSignatureIds();
     let cursor = STACK_BASE + options.stackSize;
@@ -253,24 +255,22 @@ export class ModuleContext {
     return label;
   }
 
+  /** A function's name: from the name section, else its export, else `module.name` of its import, else `func[i]`. */
   functionName(index: number): string {
     if (index < 0) return '(module instantiation)';
-    const named = this.module.functionNames.get(index);
+    const named = this.module.functionNames.get(index) ?? this.exportedFunctionNames.get(index);
     if (named) return named;
-    const exported = this.module.exports.find((e) => e.kind === 'func' && e.index === index);
-    if (exported) return exported.name;
-    if (index < this.module.importedFuncCount) {
-      const imp = this.module.imports.filter((i) => i.desc.kind === 'func')[index];
-      return `${imp.module}.${imp.name}`;
-    }
-    return `func[${index}]`;
+    const imp = this.importOf(index);
+    return imp ? `${imp.module}.${imp.name}` : `func[${index}]`;
   }
 
   /** The import behind function index `index`, if it is imported. */
-  importOf(index: number) {
-    if (index >= this.module.importedFuncCount) return undefined;
-    return this.module.imports.filter((i) => i.desc.kind === 'func')[index];
+  importOf(index: number): Import | undefined {
+    return this.functionImports[index];
   }
+
+  private readonly functionImports: Import[];
+  private readonly exportedFunctionNames: Map<number, string>;
 
   private collectFunctionTypes(): void {
     const m = this.module;

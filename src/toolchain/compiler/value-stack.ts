@@ -23,6 +23,8 @@ import { Cond, Reg, hasByteForm } from '../x86/registers.js';
 
 export const CALLER_SAVED: readonly Reg[] = [Reg.EAX, Reg.ECX, Reg.EDX];
 const NONE: readonly Reg[] = [];
+const LOW_HALF = [false] as const;
+const BOTH_HALVES = [false, true] as const;
 
 /** Whether the allocator may hand out `r` (not avoided; a byte register when one is needed). */
 function acceptable(r: Reg, avoid: readonly Reg[], byteForm: boolean): boolean {
@@ -308,7 +310,7 @@ export class ValueStack {
           a.store(lo, pinned);
           return;
         }
-        for (const high of s.wide ? [false, true] : [false]) {
+        for (const high of s.wide ? BOTH_HALVES : LOW_HALF) {
           const src = this.operand(s, high);
           const dst = high ? hi : lo;
           if ('reg' in src) {
