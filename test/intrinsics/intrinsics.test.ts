@@ -35,6 +35,7 @@ beforeAll(async () => {
     [
       { path: 'cpu-test.ts', text: read('./cpu-test.ts') },
       { path: 'intrinsics.ts', text: read('../../src/kernel/arch/x86/intrinsics.ts') },
+      { path: 'descriptor-tables.ts', text: read('./descriptor-tables.ts') },
     ],
     { ...kernelAscOptions(3), entry: 'cpu-test.ts' },
   );

@@ -31,7 +31,8 @@ export function kernelAscOptions(optimize: AscOptions['optimize'] = 3): AscOptio
 /**
  * How the translator builds the kernel image: wasm address N is physical
  * address N (so `store<u16>(0xB8000, …)` reaches the VGA buffer), linear
- * memory may grow to 64 MiB, and accesses are not bounds-checked (the kernel
+ * memory may grow to 32 MiB (the kernel heap; frames above belong to the frame
+ * allocator), and accesses are not bounds-checked (the kernel
  * owns all of memory).
  */
-export const KERNEL_TRANSLATE_OPTIONS = { memoryBase: 0, maxMemoryPages: 1024, boundsChecks: false } as const;
+export const KERNEL_TRANSLATE_OPTIONS = { memoryBase: 0, maxMemoryPages: 512, boundsChecks: false } as const;

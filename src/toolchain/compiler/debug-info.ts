@@ -7,6 +7,7 @@
  * Pipeline place: built by `translate.ts` next to the ELF image.
  */
 import type { ModuleContext } from './module-context.js';
+import { walkLineTable } from './line-walk.js';
 
 export interface DebugInfo {
   version: 1;
@@ -38,28 +39,18 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     if (i === undefined) indexes.set(file, (i = files.push(file) - 1));
     return i;
   };
-  const table = ctx.lineTable;
-  const lines = new Int32Array(table.length * 2);
-  const map = ctx.sourceMap;
-  const fileOfSource = map ? map.sourceFiles.map(() => -1) : [];
-  let m = -1;
-  for (let i = 0, j = 0; i < table.length; i += 2, j += 4) {
-    let file = -1;
-    let line = 0;
-    if (map) {
-      m = map.mappingAt(table[i + 1], m);
-      if (map.hasSource(m)) {
-        const source = map.sourceOf(m);
-        if (fileOfSource[source] < 0) fileOfSource[source] = fileIndex(map.sourceFiles[source]);
-        file = fileOfSource[source];
-        line = map.lineOf(m);
-      }
-    }
-    lines[j] = table[i];
-    lines[j + 1] = table[i + 1];
-    lines[j + 2] = file;
-    lines[j + 3] = line;
-  }
+  // Filled in place: a plain array of small integers, created at its final size (growing it, or copying a
+  // typed array with Array.from, costs several times the walk itself).
+  const lines: number[] = new Array<number>(ctx.lineTable.length * 2).fill(0);
+  const fileOfSource = ctx.sourceMap ? ctx.sourceMap.sourceFiles.map(() => -1) : [];
+  let j = 0;
+  walkLineTable(ctx, (address, wasmOffset, source, line) => {
+    if (source >= 0 && fileOfSource[source] < 0) fileOfSource[source] = fileIndex(ctx.sourceMap!.sourceFiles[source]);
+    lines[j++] = address;
+    lines[j++] = wasmOffset;
+    lines[j++] = source >= 0 ? fileOfSource[source] : -1;
+    lines[j++] = line;
+  });
   const functions = ctx.functionRanges.map((f) => {
     const body = ctx.module.functions[f.index - ctx.module.importedFuncCount];
     const where = body ? ctx.locate(body.codeStart) : undefined;
@@ -74,7 +65,7 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     dataStart: ctx.dataBase,
     files,
     functions,
-    lines: Array.from(lines),
+    lines,
     globals: ctx.globalAddresses.map((address, index) => ({ index, name: globalNames.get(index), address, type: ctx.globalTypes[index] })),
     tables: ctx.tables.map((t, index) => ({ index, sizeAddress: t.sizeAddress, entriesAddress: t.entriesAddress, capacity: t.capacity })),
     memory: {

@@ -12,6 +12,7 @@ import { FuncType, WasmError } from '../wasm/types.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { regSlot, SlotKind } from './value-stack.js';
 import { callRoutine } from './ops-memory.js';
+import { RuntimeVar } from './module-context.js';
 
 type Intrinsic = (fc: FunctionCompiler) => void;
 
@@ -124,6 +125,9 @@ const X86: Record<string, Intrinsic> = {
     fc.asm.popfd();
   }),
   stack_pointer: producing((fc, r) => fc.asm.movRR(r, Reg.ESP)),
+  set_stack_limit: withOperand((fc, r) => fc.asm.store({ disp: fc.ctx.var(RuntimeVar.StackLimit) }, r)),
+  stack_limit: producing((fc, r) => fc.asm.load(r, { disp: fc.ctx.var(RuntimeVar.StackLimit) })),
+  source_table: producing((fc, r) => fc.asm.movRLabel(r, fc.ctx.routine('source_table'))),
   rdtsc: (fc) => {
     const vs = fc.vs;
     vs.evict(Reg.EAX);

@@ -13,6 +13,7 @@ import {
   emitMemoryCopy, emitMemoryFill, emitMemoryGrow, emitMemoryInit, emitTableCopy, emitTableFill, emitTableGrow,
   emitTableInit,
 } from './bulk.js';
+import { emitSourceTable } from './source-table.js';
 import { emitInitialContext, emitIsrCommon, emitIsrStubs, emitSwitchContext, emitTaskStart } from './interrupts.js';
 
 const ROUTINES: Record<string, (ctx: ModuleContext) => void> = {
@@ -38,6 +39,7 @@ const ROUTINES: Record<string, (ctx: ModuleContext) => void> = {
   table_copy: emitTableCopy,
   table_init: emitTableInit,
   isr_stubs: emitIsrStubs,
+  source_table: emitSourceTable,
   isr_common: emitIsrCommon,
   switch_context: emitSwitchContext,
   initial_context: emitInitialContext,

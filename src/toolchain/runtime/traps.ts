@@ -16,9 +16,11 @@
  * Pipeline place: stubs are emitted after each function by `translate.ts`,
  * routines by `./index.ts`, records at the end with the read-only data.
  */
-import { Label } from '../x86/assembler.js';
+import { Alu, Label } from '../x86/assembler.js';
 import { Cond, Reg } from '../x86/registers.js';
+import { STACK_GUARD } from '../compiler/options.js';
 import { ModuleContext, RuntimeVar, TRAP_MESSAGES, TrapKind } from '../compiler/module-context.js';
+import { ValType, WasmError } from '../wasm/types.js';
 import { formatLocation } from '../compiler/source-locations.js';
 
 export const TRAP_EXIT_CODE = 101;
@@ -52,6 +54,7 @@ export function emitTrap(ctx: ModuleContext): void {
   a.jmpMem({ disp: ctx.var(RuntimeVar.TrapRecoverEip) });
   a.bind(report);
   a.movRR(Reg.EBX, Reg.EAX);
+  callKernelTrapHandler(ctx);
   printConst(ctx, 'trap: ');
   a.load(Reg.EAX, { base: Reg.EBX });
   a.load(Reg.ESI, { index: Reg.EAX, scale: 4, label: ctx.routine('trap_messages'), disp: 0 });
@@ -71,6 +74,40 @@ export function emitTrap(ctx: ModuleContext): void {
   printConst(ctx, '\n');
   a.pushImm(TRAP_EXIT_CODE);
   a.call(ctx.routine('exit'));
+}
+
+/**
+ * A kernel that exports `trap_handler(kind, functionName, location)` handles
+ * its own traps (reports them and ends the faulting task); the record's
+ * strings are passed as wasm addresses. The stack limit is lowered by
+ * STACK_GUARD first, so the handler can run after a stack exhaustion. If the
+ * handler returns, the trap is printed and the machine exits as usual.
+ * EBX = the trap record.
+ */
+function callKernelTrapHandler(ctx: ModuleContext): void {
+  const handler = ctx.module.exports.find((e) => e.kind === 'func' && e.name === 'trap_handler');
+  if (!handler) return;
+  const a = ctx.asm;
+  const base = ctx.options.memoryBase | 0;
+  const type = ctx.funcTypes[handler.index];
+  if (type.params.length !== 3 || type.params.some((p) => p !== ValType.I32) || type.results.length !== 0) {
+    throw new WasmError('the export trap_handler must take (kind: i32, functionName: usize, location: usize) and return nothing', 0);
+  }
+  // The handler's own prologue checks the stack: give it the guard area (the kernel sets the next task's limit).
+  a.aluMI(Alu.SUB, { disp: ctx.var(RuntimeVar.StackLimit) }, STACK_GUARD);
+  a.pushMem({ base: Reg.EBX });
+  for (const field of [4, 8]) {
+    a.load(Reg.EAX, { base: Reg.EBX, disp: field });
+    if (base) {
+      const unknown = a.newLabel();
+      a.testRR(Reg.EAX, Reg.EAX);
+      a.jcc(Cond.E, unknown); // no source location: stays 0
+      a.aluRI(Alu.SUB, Reg.EAX, base);
+      a.bind(unknown);
+    }
+    a.push(Reg.EAX);
+  }
+  a.call(ctx.funcLabels[handler.index]);
 }
 
 /** The table of trap messages (pointers to C strings), indexed by TrapKind. */

@@ -55,3 +55,11 @@
 @external("x86", "switch_context") export declare function switch_context(saveSp: usize, newSp: usize): void;
 /** Builds a first frame on a new stack so that switching to it calls table function `entry(arg)`; returns its stack pointer. */
 @external("x86", "initial_context") export declare function initial_context(stackTop: usize, entry: i32, arg: i32): usize;
+
+// Stack limit and source lines (see "Kernel traps" in docs/intrinsics.md).
+/** Sets the lowest ESP (physical) that function prologues accept; below it the call traps as "call stack exhausted". */
+@external("x86", "set_stack_limit") export declare function set_stack_limit(limit: usize): void;
+/** The current stack limit. */
+@external("x86", "stack_limit") export declare function stack_limit(): usize;
+/** Address of the image's source table: u32 count, then {address, function name, file, line} entries of 4 × u32. */
+@external("x86", "source_table") export declare function source_table(): usize;
