@@ -2,7 +2,7 @@
 // it keeps v86 quiet, cleans up after itself and compiles v86.wasm once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootInV86, compiledV86Module } from './v86-node.js';
-import { haltImage, helloImage, tripleFaultImage } from '../../../test/fixtures/guest-programs.js';
+import { echoImage, haltImage, helloImage, TEXT_ADDRESS, tripleFaultImage } from '../../../test/fixtures/guest-programs.js';
 
 describe('bootInV86', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -30,5 +30,31 @@ describe('bootInV86', () => {
   it('compiles v86.wasm once per process', async () => {
     expect(compiledV86Module()).toBe(compiledV86Module());
     expect(await compiledV86Module()).toBeInstanceOf(WebAssembly.Module);
+  });
+});
+
+describe('bootInV86 with a conversation', () => {
+  it('types into COM1, waits for the answer, reads memory and ends the run when the conversation is over', async () => {
+    let firstCodeBytes = new Uint8Array();
+    const result = await bootInV86(echoImage(), {
+      timeoutMs: 10_000,
+      interact: async (guest) => {
+        guest.send('ab');
+        await guest.waitFor('ab');
+        firstCodeBytes = guest.readMemory(TEXT_ADDRESS, 4);
+      },
+    });
+    expect(result.serial.startsWith('ab')).toBe(true);
+    expect(result.timedOut).toBe(false);
+    expect(result.interactionError).toBeUndefined();
+    expect([...firstCodeBytes]).toEqual([0x66, 0xba, 0xfd, 0x03]); // mov dx, 0x3fd: the image's code in guest memory
+  });
+
+  it('reports what a conversation waited for in vain', async () => {
+    const result = await bootInV86(haltImage(), {
+      timeoutMs: 10_000,
+      interact: (guest) => guest.waitFor('never', { timeoutMs: 300 }).then(() => undefined),
+    });
+    expect(result.interactionError).toBe('COM1 did not show never within 300 ms');
   });
 });

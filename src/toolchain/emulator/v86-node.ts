@@ -42,6 +42,24 @@ export interface BootOptions {
   onSerial?: (byte: number) => void;
   /** Bytes (latin1) to type into COM1 once the guest runs. */
   serialInput?: string;
+  /**
+   * A conversation with the running guest (v86 only): called once the guest
+   * runs; when its promise settles, the run ends (if the guest has not exited
+   * first). A rejection is reported as `BootResult.interactionError`.
+   */
+  interact?: (guest: GuestConsole) => Promise<void>;
+}
+
+/** The running guest, as a test sees it: COM1 both ways and physical memory. */
+export interface GuestConsole {
+  /** Resolves with everything written to COM1 so far once the output after `from` contains `text`. */
+  waitFor(text: string | RegExp, options?: { timeoutMs?: number; from?: number }): Promise<string>;
+  /** Types `text` (latin1) into COM1. */
+  send(text: string): void;
+  /** COM1 output so far. */
+  serial(): string;
+  /** A copy of guest physical memory. */
+  readMemory(address: number, length: number): Uint8Array;
 }
 
 export interface BootResult {
@@ -58,6 +76,8 @@ export interface BootResult {
   crash?: string;
   /** Guest instructions executed (v86 only). */
   instructions?: number;
+  /** Why `options.interact` failed (a waitFor that timed out names what it waited for). */
+  interactionError?: string;
   /** From the call to the result, emulator start-up included. */
   wallMs: number;
 }
@@ -192,7 +212,7 @@ function takeOverScheduling(emulator: V86): () => void {
   };
 }
 
-type Outcome = Pick<BootResult, 'exitCode' | 'timedOut' | 'crash'>;
+type Outcome = Pick<BootResult, 'exitCode' | 'timedOut' | 'crash' | 'interactionError'>;
 
 /** Runs the loaded emulator until the guest exits, the emulator crashes or `timeoutMs` passes. */
 function runUntilExit(emulator: V86, options: BootOptions, serial: number[], wasmMessages: string[]): Promise<Outcome> {
@@ -221,7 +241,34 @@ function runUntilExit(emulator: V86, options: BootOptions, serial: number[], was
     if (options.serialInput) {
       emulator.serial_send_bytes(0, Buffer.from(options.serialInput, 'latin1'));
     }
+    options.interact?.(guestConsole(emulator, serial, () => finished)).then(
+      () => finish({ exitCode: null, timedOut: false }),
+      (error: unknown) => finish({ exitCode: null, timedOut: false, interactionError: error instanceof Error ? error.message : String(error) }),
+    );
   });
+}
+
+const SERIAL_POLL_MS = 5;
+
+function guestConsole(emulator: V86, serial: number[], finished: () => boolean): GuestConsole {
+  const text = (from = 0) => Buffer.from(serial.slice(from)).toString('latin1');
+  return {
+    serial: () => text(),
+    send: (input) => emulator.serial_send_bytes(0, Buffer.from(input, 'latin1')),
+    readMemory: (address, length) => emulator.read_memory(address, length).slice(),
+    waitFor: (wanted, { timeoutMs = DEFAULT_TIMEOUT_MS, from = 0 } = {}) =>
+      new Promise((resolve, reject) => {
+        const deadline = performance.now() + timeoutMs;
+        const poll = (): void => {
+          const seen = text(from);
+          if (typeof wanted === 'string' ? seen.includes(wanted) : wanted.test(seen)) resolve(text());
+          else if (finished()) reject(new Error(`the guest stopped before COM1 showed ${String(wanted)}`));
+          else if (performance.now() > deadline) reject(new Error(`COM1 did not show ${String(wanted)} within ${timeoutMs} ms`));
+          else setTimeout(poll, SERIAL_POLL_MS);
+        };
+        poll();
+      }),
+  };
 }
 
 export async function bootInV86(elf: Uint8Array, options: BootOptions = {}): Promise<BootResult> {
