@@ -107,8 +107,6 @@ function checkImports(module: WasmModule): void {
   }
 }
 
-const utf8 = new TextEncoder();
-
 function emitReadOnlyData(ctx: ModuleContext): void {
   const asm = ctx.asm;
   emitTrapRecords(ctx);
@@ -118,8 +116,7 @@ function emitReadOnlyData(ctx: ModuleContext): void {
   });
   for (const [text, label] of ctx.strings) {
     asm.bind(label);
-    asm.bytes(utf8.encode(text));
-    asm.byte(0);
+    asm.cstring(text);
   }
 }
 

@@ -37,6 +37,8 @@ import { LoopHeader, scanLoopHeader } from './loop-rotation.js';
 
 const CALLEE_SAVED: Reg[] = [Reg.EBX, Reg.ESI, Reg.EDI];
 const MAX_PINNED = 3;
+/** Prescan weight of one use inside a loop (prescan.ts weighs a use by 8 per enclosing loop). */
+const LOOP_WEIGHT = 8;
 
 /** i64 and f64 (as bits) take a register pair or 8 bytes. */
 /** Opcodes of proposals the translator does not implement, named for the error message. */
@@ -110,11 +112,12 @@ export class FunctionCompiler {
     );
     this.cursor = new Cursor(module.bytes, body.codeStart, body.codeEnd);
     if (scan.floatAt !== undefined) this.floatFound(scan.floatAt);
-    this.pinned = this.choosePinned(localTypes, scan.localWeights, scan.usesI64);
+    const edxFree = !scan.usesI64 && !scan.needsEdx && !ctx.options.boundsChecks;
+    this.pinned = this.choosePinned(localTypes, scan.localWeights, scan.usesI64, edxFree);
     this.ifSaveBase = this.layoutLocals(localTypes);
     const slotBase = this.ifSaveBase - 8 * scan.ifParamSlots;
-    const extraScratch = CALLEE_SAVED.filter((r) => !this.pinned.includes(r));
-    this.vs = new ValueStack(this.asm, [Reg.EAX, Reg.ECX, Reg.EDX, ...extraScratch], this.homes, slotBase);
+    const scratch = [Reg.EAX, Reg.ECX, Reg.EDX, ...CALLEE_SAVED].filter((r) => !this.pinned.includes(r));
+    this.vs = new ValueStack(this.asm, scratch, this.homes, slotBase);
   }
 
   /** Set when the function must be replaced by a trap stub (float policy 'stub'). */
@@ -133,19 +136,34 @@ export class FunctionCompiler {
 
   // ---------------------------------------------------------------- setup
 
-  /** The hottest i32 locals get EBX, ESI, EDI (fewer in i64 code, which needs register pairs). */
-  private choosePinned(localTypes: ValType[], weights: number[], usesI64: boolean): Reg[] {
-    const candidates = localTypes
-      .map((t, i) => ({ i, t, w: weights[i] }))
-      .filter((c) => !isWide(c.t) && c.w >= 2)
-      .sort((a, b) => b.w - a.w)
-      .slice(0, usesI64 ? 1 : MAX_PINNED);
+  /**
+   * The hottest i32 locals get EBX, ESI, EDI (fewer in i64 code, which needs register pairs). A function that
+   * never needs EDX (`edxFree`: no calls, division, i64, 8-bit stores, bulk memory or bounds checks — nothing
+   * that uses EDX or more than two scratch registers at once) gives a fourth local used inside a loop EDX, so
+   * a loop nest like matrix multiplication's runs from registers; EAX and ECX remain for scratch.
+   */
+  private choosePinned(localTypes: ValType[], weights: number[], usesI64: boolean, edxFree: boolean): Reg[] {
     const regs: Reg[] = [];
-    candidates.forEach((c, k) => {
-      regs.push(CALLEE_SAVED[k]);
-      this.pinnedLocals.set(c.i, CALLEE_SAVED[k]);
-    });
+    const wanted = usesI64 ? 1 : MAX_PINNED + 1;
+    for (let k = 0; k < wanted; k++) {
+      const local = this.hottestUnpinned(localTypes, weights);
+      if (local < 0) break;
+      const reg = k < MAX_PINNED ? CALLEE_SAVED[k] : edxFree && weights[local] >= LOOP_WEIGHT ? Reg.EDX : undefined;
+      if (reg === undefined) break;
+      regs.push(reg);
+      this.pinnedLocals.set(local, reg);
+    }
     return regs;
+  }
+
+  /** The i32 local used most (at least twice), the first of equals, not pinned yet; -1 if none. */
+  private hottestUnpinned(localTypes: ValType[], weights: number[]): number {
+    let best = -1;
+    for (let i = 0; i < localTypes.length; i++) {
+      if (isWide(localTypes[i]) || weights[i] < 2 || this.pinnedLocals.has(i)) continue;
+      if (best < 0 || weights[i] > weights[best]) best = i;
+    }
+    return best;
   }
 
   private readonly pinnedLocals = new Map<number, Reg>();
@@ -286,8 +304,7 @@ export class FunctionCompiler {
 
   /** A comparison leaves CPU flags on the stack; keep them only if the next instruction consumes them. */
   private settleFlags(): void {
-    const top = this.vs.peek();
-    if (!top || top.kind !== SlotKind.Flags) return;
+    if (this.vs.height === 0 || this.vs.peek().kind !== SlotKind.Flags) return;
     const next = this.cursor.peekU8();
     if (next === 0x0d || next === 0x04 || next === 0x45 || next === 0x1b) return; // br_if, if, i32.eqz, select
     this.vs.materializeFlags();
@@ -656,7 +673,7 @@ export class FunctionCompiler {
 
   /** Drop stack entries above `height` without emitting code; all registers become free. */
   private truncateStack(height: number): void {
-    this.vs.stack.length = height;
+    if (this.vs.stack.length !== height) this.vs.stack.length = height;
     this.vs.resetOwnership();
   }
 

@@ -12,15 +12,14 @@ import { ValType } from '../wasm/types.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { isWide } from './function-compiler.js';
 import { RuntimeVar, TrapKind } from './module-context.js';
-import { Slot, SlotKind, regSlot } from './value-stack.js';
+import { SlotKind, regSlot } from './value-stack.js';
 import { pushHalf } from './ops-i64.js';
 import { emitImportCall } from './intrinsics.js';
 
 /** Pop `count` arguments and push them on the machine stack, first argument first. */
 function pushArguments(fc: FunctionCompiler, params: ValType[]): void {
   const vs = fc.vs;
-  const args: Slot[] = [];
-  for (let i = 0; i < params.length; i++) args.unshift(vs.pop());
+  const args = vs.popMany(params.length);
   vs.spillRegisters();
   for (const s of args) {
     if (s.kind === SlotKind.Flags) throw new Error('flags as a call argument');

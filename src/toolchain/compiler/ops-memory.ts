@@ -209,8 +209,7 @@ function memoryGrow(fc: FunctionCompiler): void {
  */
 export function callRoutine(fc: FunctionCompiler, name: string, argc: number, extra: (number | (() => void))[] = []): void {
   const vs = fc.vs;
-  const args: Slot[] = [];
-  for (let i = 0; i < argc; i++) args.unshift(vs.pop());
+  const args = vs.popMany(argc);
   vs.spillRegisters();
   for (const s of args) pushHalf(fc, s, false);
   for (const s of args) vs.release(s);

@@ -20,6 +20,12 @@ export interface PrescanResult {
   /** Offset of the first reachable instruction that needs the FPU, if any. */
   floatAt?: number;
   usesI64: boolean;
+  /**
+   * Whether an instruction needs EDX or a third scratch register: calls, i32 division, 8-bit stores,
+   * memory.grow, the 0xFC bulk and table operations, and f64 values (register pairs, like i64). Without them,
+   * EDX is free to pin a fourth local.
+   */
+  needsEdx: boolean;
   bodyBytes: number;
   /** Total parameters of all `if` blocks with parameters: each gets frame slots to keep them for its `else`. */
   ifParamSlots: number;
@@ -38,6 +44,7 @@ export function prescan(
   let floatAt: number | undefined;
   let usesI64 = localTypes.includes(ValType.I64);
   let ifParamSlots = 0;
+  let needsEdx = localTypes.includes(ValType.F64);
   const c = new Cursor(bytes, start, end);
   const loopStack: boolean[] = [];
   let loopDepth = 0;
@@ -55,6 +62,7 @@ export function prescan(
       const blockType = c.s33();
       if (op === 0x04 && blockType >= 0) ifParamSlots += types[blockType].params.length;
       if (blockType === -2) usesI64 = true; // 0x7e as s33
+      if (blockType === -4) needsEdx = true; // 0x7c (f64) as s33
       loopStack.push(op === 0x03);
       reachable.push(reachable[reachable.length - 1]);
       if (op === 0x03) loopDepth++;
@@ -77,14 +85,25 @@ export function prescan(
     if (op === 0x23 || op === 0x24) {
       const g = c.u32();
       if (globalTypes[g] === ValType.I64) usesI64 = true;
+      if (globalTypes[g] === ValType.F64) needsEdx = true;
       continue;
     }
     const sub = skipImmediates(c, op);
     if (needsFpu(op, sub)) noteFloat(at);
+    if (usesEdx(op)) needsEdx = true;
     if (op === 0x00 || op === 0x0c || op === 0x0e || op === 0x0f) reachable[reachable.length - 1] = false;
     if ((op >= 0x42 && op <= 0x42) || (op >= 0x50 && op <= 0x5a) || (op >= 0x79 && op <= 0x8a) || (op >= 0xac && op <= 0xad) || (op >= 0xc2 && op <= 0xc4)) {
       usesI64 = true;
     }
   }
-  return { localWeights: weights, floatAt, usesI64, bodyBytes: end - start, ifParamSlots };
+  return { localWeights: weights, floatAt, usesI64, needsEdx, bodyBytes: end - start, ifParamSlots };
+}
+
+/**
+ * call, call_indirect, table.get/set, f64.load/store/const, i32.store8, memory.grow, i32.div/rem,
+ * i64.reinterpret_f64, f64.reinterpret_i64, 0xFC-prefixed.
+ */
+function usesEdx(op: number): boolean {
+  return op === 0x10 || op === 0x11 || op === 0x25 || op === 0x26 || op === 0x2b || op === 0x39 || op === 0x3a ||
+    op === 0x40 || op === 0x44 || (op >= 0x6d && op <= 0x70) || op === 0xbd || op === 0xbf || op === 0xfc;
 }

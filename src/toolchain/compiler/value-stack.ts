@@ -143,6 +143,13 @@ export class ValueStack {
     return slot;
   }
 
+  /** Pop the top `count` slots, returned deepest first (a call's arguments in parameter order). */
+  popMany(count: number): Slot[] {
+    const slots = new Array<Slot>(count);
+    for (let i = count - 1; i >= 0; i--) slots[i] = this.pop();
+    return slots;
+  }
+
   peek(depth = 0): Slot {
     return this.stack[this.stack.length - 1 - depth];
   }
@@ -457,7 +464,7 @@ export class ValueStack {
   }
 
   resetOwnership(): void {
-    this.owned.fill(false);
+    for (let r = 0; r < 8; r++) this.owned[r] = false;
     for (const s of this.stack) {
       if (s.kind === SlotKind.Reg) {
         this.owned[s.lo] = true;

@@ -35,7 +35,7 @@ describe('bootInV86', () => {
 
 describe('bootInV86 with a conversation', () => {
   it('types into COM1, waits for the answer, reads memory and ends the run when the conversation is over', async () => {
-    let firstCodeBytes = new Uint8Array();
+    let firstCodeBytes: Uint8Array = new Uint8Array();
     const result = await bootInV86(echoImage(), {
       timeoutMs: 10_000,
       interact: async (guest) => {

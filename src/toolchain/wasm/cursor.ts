@@ -7,6 +7,13 @@ import { WasmError } from './types.js';
 
 /** Strict UTF-8: malformed names are errors, and a leading U+FEFF is part of the name, not a BOM. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Longer names go to TextDecoder (String.fromCharCode.apply takes one argument per byte). */
+const MAX_ASCII_FAST_PATH = 1024;
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
 
 export class Cursor {
   pos: number;
@@ -144,6 +151,9 @@ export class Cursor {
     const length = this.u32();
     const start = this.pos;
     const raw = this.take(length);
+    // Names are nearly always short ASCII (function names fill the name section), where TextDecoder's call costs
+    // more than the decoding itself.
+    if (length <= MAX_ASCII_FAST_PATH && isAscii(raw)) return String.fromCharCode.apply(null, raw as unknown as number[]);
     try {
       return UTF8.decode(raw);
     } catch {

@@ -410,7 +410,10 @@ function readLocals(c: Cursor, paramCount: number): ValType[] {
   const runs = readVector(c, () => ({ count: c.u32(), type: readValType(c) }));
   const total = runs.reduce((sum, run) => sum + run.count, paramCount);
   if (total > MAX_LOCALS) c.fail(`too many locals (${total}, at most ${MAX_LOCALS} with parameters)`, at);
-  return runs.flatMap((run) => new Array<ValType>(run.count).fill(run.type));
+  const locals = new Array<ValType>(total - paramCount);
+  let i = 0;
+  for (const run of runs) locals.fill(run.type, i, (i += run.count));
+  return locals;
 }
 
 /** Adds the function index to an error raised inside a code body. */

@@ -27,13 +27,7 @@ const enum FixupKind {
   Abs32,
 }
 
-/** A 32-bit field written before its label was bound. */
-interface Fixup {
-  kind: FixupKind;
-  at: number;
-  label: Label;
-  addend: number;
-}
+const utf8 = new TextEncoder();
 
 /** First buffer size; it doubles whenever it is full. */
 const INITIAL_CAPACITY = 64 * 1024;
@@ -41,7 +35,11 @@ const INITIAL_CAPACITY = 64 * 1024;
 export class CodeBuffer {
   private buffer = new Uint8Array(INITIAL_CAPACITY);
   private position = 0;
-  private readonly fixups: Fixup[] = [];
+  /** 32-bit fields written before their label was bound, as parallel lists (no object per fixup). */
+  private readonly fixupKinds: FixupKind[] = [];
+  private readonly fixupOffsets: number[] = [];
+  private readonly fixupLabels: Label[] = [];
+  private readonly fixupAddends: number[] = [];
 
   /** `origin` is the absolute address where byte 0 of this code will be loaded. */
   constructor(readonly origin: number) {}
@@ -85,6 +83,21 @@ export class CodeBuffer {
     this.reserve(values.length);
     this.buffer.set(values, this.position);
     this.position += values.length;
+  }
+
+  /** `text` as a NUL-terminated UTF-8 string. */
+  cstring(text: string): void {
+    this.reserve(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        // Not ASCII: encode the rest properly (TextEncoder is slow for the short ASCII strings that are the rule).
+        this.bytes(utf8.encode(text.slice(i)));
+        break;
+      }
+      this.buffer[this.position++] = code;
+    }
+    this.byte(0);
   }
 
   /** Writes the low 16 bits of `value`, little-endian. */
@@ -138,7 +151,9 @@ export class CodeBuffer {
 
   /** Resolve every fixup; throws if a referenced label was never bound. Returns exactly the emitted bytes. */
   finish(): Uint8Array {
-    for (const fixup of this.fixups) this.resolve(fixup);
+    for (let i = 0; i < this.fixupKinds.length; i++) {
+      this.resolve(this.fixupKinds[i], this.fixupOffsets[i], this.fixupLabels[i], this.fixupAddends[i]);
+    }
     return this.buffer.slice(0, this.position);
   }
 
@@ -151,11 +166,14 @@ export class CodeBuffer {
   }
 
   private deferred(kind: FixupKind, label: Label, addend: number): void {
-    this.fixups.push({ kind, at: this.position, label, addend });
+    this.fixupKinds.push(kind);
+    this.fixupOffsets.push(this.position);
+    this.fixupLabels.push(label);
+    this.fixupAddends.push(addend);
     this.u32(0);
   }
 
-  private resolve({ kind, at, label, addend }: Fixup): void {
+  private resolve(kind: FixupKind, at: number, label: Label, addend: number): void {
     if (!label.bound) throw new Error(`finish: label ${describe(label)} is referenced but never bound`);
     const value = kind === FixupKind.Rel32 ? label.offset - (at + 4) : this.origin + label.offset + addend;
     this.writeU32At(at, value);
