@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileAssemblyScript } from '../../src/toolchain/asc/compile.js';
-import { KERNEL_TRANSLATE_OPTIONS, kernelAscOptions } from '../../src/toolchain/asc/kernel-build.js';
+import { KERNEL_TRANSLATE_OPTIONS, bareKernelAscOptions } from '../../src/toolchain/asc/kernel-build.js';
 import { translate } from '../../src/toolchain/translate.js';
 import { bootInV86 } from '../../src/toolchain/emulator/v86-node.js';
 import { bootInQemu, qemuAvailable } from '../../src/toolchain/emulator/qemu-node.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
       { path: 'intrinsics.ts', text: read('../../src/kernel/arch/x86/intrinsics.ts') },
       { path: 'descriptor-tables.ts', text: read('./descriptor-tables.ts') },
     ],
-    { ...kernelAscOptions(3), entry: 'cpu-test.ts' },
+    bareKernelAscOptions('cpu-test.ts', 3),
   );
   expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   image = translate(compiled.wasm!, { ...KERNEL_TRANSLATE_OPTIONS, sourceMap: compiled.sourceMap }).elf;

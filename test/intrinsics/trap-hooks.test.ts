@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileAssemblyScript } from '../../src/toolchain/asc/compile.js';
-import { KERNEL_TRANSLATE_OPTIONS, kernelAscOptions } from '../../src/toolchain/asc/kernel-build.js';
+import { KERNEL_TRANSLATE_OPTIONS, bareKernelAscOptions } from '../../src/toolchain/asc/kernel-build.js';
 import { translate } from '../../src/toolchain/translate.js';
 import { bootInV86 } from '../../src/toolchain/emulator/v86-node.js';
 import { bootInQemu, qemuAvailable } from '../../src/toolchain/emulator/qemu-node.js';
@@ -36,7 +36,7 @@ beforeAll(async () => {
       { path: 'intrinsics.ts', text: read('../../src/kernel/arch/x86/intrinsics.ts') },
       { path: 'descriptor-tables.ts', text: read('./descriptor-tables.ts') },
     ],
-    { ...kernelAscOptions(0), entry: 'trap-test.ts' },
+    bareKernelAscOptions('trap-test.ts', 0),
   );
   expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   image = translate(compiled.wasm!, { ...KERNEL_TRANSLATE_OPTIONS, sourceMap: compiled.sourceMap }).elf;

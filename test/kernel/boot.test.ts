@@ -22,19 +22,20 @@ beforeAll(async () => {
 describe('the eduOS-ts image', () => {
   it('boots in v86, prints the banner and exits with 0 when the command line says exit', async () => {
     const result = await bootInV86(image, { cmdline: 'exit', timeoutMs: 20_000 });
-    expect(result.serial).toBe(BANNER);
+    expect(result.serial.startsWith(BANNER)).toBe(true);
     expect(result.exitCode).toBe(0);
   });
 
-  it('stays up (halted, not exited) without the exit word', async () => {
-    const result = await bootInV86(image, { timeoutMs: 3_000 });
-    expect(result.serial).toBe(BANNER);
+  it('stays up (at the shell prompt, not exited) without the exit word', async () => {
+    const result = await bootInV86(image, { timeoutMs: 6_000 });
+    expect(result.serial.startsWith(BANNER)).toBe(true);
+    expect(result.serial).toContain('eduos> ');
     expect(result.timedOut).toBe(true);
   });
 
   it.runIf(qemuAvailable())('boots in QEMU with the same output', async () => {
     const result = await bootInQemu(image, { cmdline: 'exit', timeoutMs: 30_000 });
-    expect(result.serial).toBe(BANNER);
+    expect(result.serial.startsWith(BANNER)).toBe(true);
     expect(result.exitCode).toBe(0);
   });
 });

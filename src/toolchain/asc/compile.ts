@@ -23,8 +23,12 @@ export interface AscOptions {
   optimize?: 0 | 1 | 2 | 3;
   /** Binaryen shrink level (default 0). */
   shrink?: 0 | 1 | 2;
-  /** asc runtime variant (default 'incremental', asc's own default). */
-  runtime?: 'stub' | 'minimal' | 'incremental';
+  /**
+   * asc runtime variant (default 'incremental', asc's own default), or the
+   * path of a custom runtime among the sources, without '.ts' (e.g.
+   * 'mm/runtime'); asc compiles a custom runtime as it does 'incremental'.
+   */
+  runtime?: 'stub' | 'minimal' | 'incremental' | (string & {});
   /** Where static data starts in linear memory (asc --memoryBase). */
   memoryBase?: number;
   /** In 64 KiB pages. */

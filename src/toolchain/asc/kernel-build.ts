@@ -11,21 +11,31 @@ export const KERNEL_ENTRY = 'main.ts';
 
 /**
  * The translator maps wasm address N to physical address N for the kernel;
- * its code and boot stack take 1 MiB..4 MiB, so the kernel's static data
- * starts at 4 MiB.
+ * its code and boot stack take 1 MiB..4 MiB. The page at 4 MiB holds the
+ * introspection descriptor (docs/kernel-abi.md), so the kernel's static data
+ * starts one page above it.
  */
-export const KERNEL_MEMORY_BASE = 0x400000;
+export const KERNEL_MEMORY_BASE = 0x401000;
 
 /**
- * The kernel uses the `stub` runtime: a bump allocator and no garbage
- * collector. A collector (`minimal`, `incremental`) keeps a single shadow
- * stack of roots that cannot follow the kernel's own stack switches, and adds
- * bookkeeping to every function; the kernel will bring its own allocator.
+ * The kernel brings its own runtime, src/kernel/mm/runtime.ts: asc's TLSF
+ * allocator and a mark & sweep collector whose roots include every task's
+ * shadow stack (asc's own collectors know only one shadow stack, which cannot
+ * follow the kernel's stack switches).
  */
 export function kernelAscOptions(optimize: AscOptions['optimize'] = 3): AscOptions {
   // --exportTable keeps the function table even when no call_indirect uses it: `initial_context` starts a task
   // at a table index (`fn.index`).
-  return { entry: KERNEL_ENTRY, optimize, runtime: 'stub', memoryBase: KERNEL_MEMORY_BASE, extraArgs: ['--exportTable'] };
+  return { entry: KERNEL_ENTRY, optimize, runtime: 'mm/runtime', memoryBase: KERNEL_MEMORY_BASE, extraArgs: ['--exportTable', '--use', 'abort=arch/x86/panic/kernelAbort'] };
+}
+
+/**
+ * Options for a small test kernel (test/intrinsics/) at `entry`: the kernel's
+ * memory layout and exported table, but asc's `stub` runtime (a bump
+ * allocator, no collector), since such a kernel has no mm/runtime.ts.
+ */
+export function bareKernelAscOptions(entry: string, optimize: AscOptions['optimize'] = 3): AscOptions {
+  return { entry, optimize, runtime: 'stub', memoryBase: KERNEL_MEMORY_BASE, extraArgs: ['--exportTable'] };
 }
 
 /**

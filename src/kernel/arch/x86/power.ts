@@ -8,13 +8,12 @@ import { cli, hlt, outb } from "./intrinsics";
 @inline const DEBUG_EXIT_PORT: u16 = 0xf4;
 
 /** Stops the CPU: interrupts off, then `hlt` (in a loop, as an NMI can still wake it). */
-@unsafe export function haltForever(): void {
-  cli();
-  while (true) hlt();
-}
+@unsafe("cli; hlt") export function haltForever(): void { cli(); while (true) hlt(); }
 
 /** Ends the emulator run with `code`; on a machine without the debug-exit device, halts. */
-@unsafe export function exitEmulator(code: u8): void {
-  outb(DEBUG_EXIT_PORT, code);
+export function exitEmulator(code: u8): void {
+  writeExitPort(code);
   haltForever();
 }
+
+@unsafe("writes the debug-exit port") function writeExitPort(code: u8): void { outb(DEBUG_EXIT_PORT, code); }

@@ -18,6 +18,9 @@ import { inb, outb, outw } from "./intrinsics";
 @inline const ROW_BYTES: i32 = COLUMNS * CELL_BYTES;
 @inline const BLANK: u16 = (VGA_TEXT_ATTRIBUTE << 8) | 0x20;
 
+@inline const NEWLINE: u8 = 0x0a;
+@inline const BACKSPACE: u8 = 0x08;
+
 let row: i32 = 0;
 let column: i32 = 0;
 
@@ -37,48 +40,58 @@ const PALETTE: StaticArray<u8> = [
 ];
 
 /** Puts the VGA card in 80x25 text mode (a BIOS would have) and clears the screen. */
-@unsafe export function vgaInit(): void {
-  outw(GRAPHICS_INDEX, (TEXT_AT_B8000 << 8) | MISC_GRAPHICS);
-  inb(INPUT_STATUS_1);
+export function vgaInit(): void {
+  writeWord(GRAPHICS_INDEX, (TEXT_AT_B8000 << 8) | MISC_GRAPHICS);
+  readByte(INPUT_STATUS_1);
   for (let colour: u8 = 0; colour < 16; colour++) {
-    outb(ATTRIBUTE_CONTROLLER, colour); // palette register `colour`…
-    outb(ATTRIBUTE_CONTROLLER, colour); // …shows DAC colour `colour`
+    writeByte(ATTRIBUTE_CONTROLLER, colour); // palette register `colour`…
+    writeByte(ATTRIBUTE_CONTROLLER, colour); // …shows DAC colour `colour`
   }
-  outb(ATTRIBUTE_CONTROLLER, PALETTE_TO_DISPLAY);
-  outb(DAC_WRITE_INDEX, 0);
-  for (let i = 0; i < PALETTE.length; i++) outb(DAC_DATA, unchecked(PALETTE[i]));
+  writeByte(ATTRIBUTE_CONTROLLER, PALETTE_TO_DISPLAY);
+  writeByte(DAC_WRITE_INDEX, 0);
+  for (let i = 0; i < PALETTE.length; i++) writeByte(DAC_DATA, unchecked(PALETTE[i]));
   vgaClear();
 }
 
+@unsafe("writes a VGA register") function writeByte(port: u16, value: u8): void { outb(port, value); }
+@unsafe("writes a VGA index/data register pair") function writeWord(port: u16, value: u16): void { outw(port, value); }
+@unsafe("reads a VGA register") function readByte(port: u16): u8 { return inb(port); }
+
 /** Blanks the whole screen and puts the cursor top left. */
-@unsafe export function vgaClear(): void {
+export function vgaClear(): void {
   for (let line = 0; line < ROWS; line++) clearRow(line);
   row = 0;
   column = 0;
 }
 
-/** Writes one character at the cursor; '\n' starts a new line. */
-@unsafe export function vgaPutc(byte: u8): void {
-  if (byte == 0x0a) {
+/** Writes one character at the cursor; '\n' starts a new line, backspace moves back one cell. */
+export function vgaPutc(byte: u8): void {
+  if (byte == NEWLINE) {
     newLine();
     return;
   }
-  store<u16>(cellAddress(row, column), (VGA_TEXT_ATTRIBUTE << 8) | <u16>byte);
+  if (byte == BACKSPACE) {
+    if (column > 0) column--;
+    return;
+  }
+  writeCell(row, column, (VGA_TEXT_ATTRIBUTE << 8) | <u16>byte);
   if (++column == COLUMNS) newLine();
 }
 
-@unsafe function newLine(): void {
+function newLine(): void {
   column = 0;
   if (++row < ROWS) return;
-  memory.copy(TEXT_BUFFER, TEXT_BUFFER + ROW_BYTES, (ROWS - 1) * ROW_BYTES);
+  scrollUp();
   row = ROWS - 1;
   clearRow(row);
 }
 
-@unsafe function clearRow(line: i32): void {
-  for (let cell = 0; cell < COLUMNS; cell++) store<u16>(cellAddress(line, cell), BLANK);
+function clearRow(line: i32): void {
+  for (let cell = 0; cell < COLUMNS; cell++) writeCell(line, cell, BLANK);
 }
 
-function cellAddress(line: i32, cell: i32): usize {
-  return TEXT_BUFFER + <usize>(line * ROW_BYTES + cell * CELL_BYTES);
-}
+@unsafe("writes a cell of the VGA text buffer")
+function writeCell(line: i32, cell: i32, value: u16): void { store<u16>(TEXT_BUFFER + <usize>(line * ROW_BYTES + cell * CELL_BYTES), value); }
+
+/** Moves rows 1… up by one; the last row keeps its old text until cleared. */
+@unsafe("copies within the VGA text buffer") function scrollUp(): void { memory.copy(TEXT_BUFFER, TEXT_BUFFER + ROW_BYTES, (ROWS - 1) * ROW_BYTES); }
