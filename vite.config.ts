@@ -9,6 +9,8 @@ export default defineConfig({
   // Missing files must be real 404s (not index.html), so a wrong ?image= URL reports "HTTP 404".
   appType: 'mpa',
   worker: { format: 'es' },
+  // Pre-bundled in dev so the build worker's first compile does not wait for Vite to transform the compiler.
+  optimizeDeps: { include: ['assemblyscript', 'assemblyscript/asc'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

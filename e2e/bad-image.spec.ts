@@ -3,6 +3,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { asDataUrl, assembleKernel, printOnCom1 } from '../src/ui/machine/test-kernels.js';
 
+/** The status line as an alert (Monaco adds role="alert" live regions of its own once the editor has loaded). */
+function statusAlert(page: Page) {
+  return page.getByTestId('status').and(page.getByRole('alert'));
+}
+
 function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -13,7 +18,7 @@ test('a missing image says HTTP 404, and Reboot tries again', async ({ page }) =
   const pageErrors = collectPageErrors(page);
   await page.goto('./?image=images/missing.elf');
 
-  const alert = page.getByRole('alert');
+  const alert = statusAlert(page);
   await expect(alert).toContainText(/images\/missing\.elf could not be loaded: HTTP 404/);
   expect(await page.evaluate(() => window.playground?.status())).toBe('error');
 
@@ -30,7 +35,7 @@ test('a missing image says HTTP 404, and Reboot tries again', async ({ page }) =
 test('a file that is not a Multiboot kernel is refused before v86 runs it', async ({ page }) => {
   const pageErrors = collectPageErrors(page);
   await page.goto('./?image=index.html');
-  await expect(page.getByRole('alert')).toContainText(/index\.html \(\d+ bytes\) is not a Multiboot-1 kernel/);
+  await expect(statusAlert(page)).toContainText(/index\.html \(\d+ bytes\) is not a Multiboot-1 kernel/);
   expect(await page.evaluate(() => window.playground?.serialText())).toBe('');
   expect(pageErrors).toEqual([]);
 });
@@ -40,7 +45,7 @@ test('a kernel fault v86 cannot deliver stops the machine with its reason', asyn
   const faultingKernel = assembleKernel(`${printOnCom1('about to fault\n')}        ud2\n`); // no IDT yet
   await page.goto(`./?image=${encodeURIComponent(asDataUrl(faultingKernel))}`);
 
-  await expect(page.getByRole('alert')).toContainText(/v86 stopped: .*Unimplemented: #GP handler/);
+  await expect(statusAlert(page)).toContainText(/v86 stopped: .*Unimplemented: #GP handler/);
   await expect(page.getByTestId('serial')).toContainText('about to fault');
   await expect(page.getByRole('button', { name: 'Reboot' })).toBeEnabled();
   expect(pageErrors).toEqual([]);

@@ -1,51 +1,204 @@
 /**
- * @fileoverview The playground page: a status line, the machine's serial
- * terminal and its VGA screen. Later issues add the editor and more panels here.
+ * @fileoverview The playground page: a toolbar (Build & Run, Pause/Resume,
+ * Reboot, the boot command line, build progress, machine status), the
+ * kernel's file tree, the code editor with the build's problems, the machine
+ * (serial terminal, VGA screen) and the panel dock.
  *
  * Pipeline place: the root component (mounted by `main.tsx`). It creates the
- * one `Machine` of the page, boots the kernel image the URL names
- * (`page-options.ts`), and exposes it as `window.playground`.
+ * page's one `Machine` and boots the prebuilt kernel image the URL names
+ * (`page-options.ts`) at once; the kernel's sources and the editor (Monaco is
+ * most of the page's weight) load once the kernel has printed something, so
+ * they never delay the first boot; the compiler loads in a worker on the
+ * first build or edit. It exposes everything as `window.playground`.
  */
 
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { AscOptions } from '../toolchain/asc/compile.js';
 import { installAutomation } from './automation.js';
+import { BuildProgress } from './build/BuildProgress.js';
+import { BuildSession } from './build/build-session.js';
+import { CrashNotice } from './build/CrashNotice.js';
+import { ProblemList } from './build/ProblemList.js';
+import { useBuildState, useRunningImage } from './build/useBuildSession.js';
+import type { EditorLocation } from './editor/editor-location.js';
+import { FileTree } from './editor/FileTree.js';
+import type { KernelProject } from './editor/kernel-project.js';
+import { loadKernelProject } from './editor/kernel-sources.js';
 import { Machine } from './machine/machine.js';
 import { Screen } from './machine/Screen.js';
 import { SerialTerminal } from './machine/SerialTerminal.js';
 import { kernelImageUrl } from './page-options.js';
+import { OPEN_SOURCE_EVENT, type OpenSourceDetail } from './panels/open-source.js';
+import { PanelDock } from './panels/PanelDock.js';
 import { StatusLine } from './StatusLine.js';
 import { useMachineStatus } from './useMachineStatus.js';
 import { v86Core } from './v86-core.js';
 
+const CodeEditor = lazy(() => import('./editor/CodeEditor.js'));
+
+/** The file the editor shows first. */
+const FIRST_FILE = 'main.ts';
+
+/** How long after v86 starts a silent kernel the editor waits before loading anyway. */
+const SILENT_KERNEL_GRACE_MS = 1500;
+
+const OPTIMIZE_CHOICES: { level: NonNullable<AscOptions['optimize']>; label: string }[] = [
+  { level: 0, label: '-O0 (fast build)' },
+  { level: 1, label: '-O1' },
+  { level: 2, label: '-O2' },
+  { level: 3, label: '-O3 (as npm run kernel)' },
+];
+
 export function App() {
   const screenRef = useRef<HTMLDivElement>(null);
   const [machine, setMachine] = useState<Machine | null>(null);
+  const [session, setSession] = useState<BuildSession | null>(null);
+  const [project, setProject] = useState<KernelProject | null>(null);
+  const [location, setLocation] = useState<EditorLocation>({ path: FIRST_FILE });
+  const [commandLine, setCommandLine] = useState('');
   const status = useMachineStatus(machine);
+  const build = useBuildState(session);
+  const image = useRunningImage(session);
+  const firstBootDone = useFirstBootDone(machine);
 
   useEffect(() => {
     const created = new Machine({ v86Wasm: v86Core(), screenContainer: screenRef.current ?? undefined });
-    const removeAutomation = installAutomation(created);
+    const createdSession = new BuildSession(created, loadKernelProject);
+    const removeAutomation = installAutomation(created, createdSession, loadKernelProject);
     setMachine(created);
-    void created.bootFromUrl(kernelImageUrl(window.location.href));
+    setSession(createdSession);
+    void createdSession.bootPrebuilt(kernelImageUrl(window.location.href));
     return () => {
       removeAutomation();
+      createdSession.dispose();
       void created.destroy();
     };
   }, []);
+
+  useEffect(() => {
+    if (!firstBootDone) return;
+    let mounted = true;
+    void loadKernelProject().then((loaded) => mounted && setProject(loaded));
+    return () => {
+      mounted = false;
+    };
+  }, [firstBootDone]);
+
+  useEffect(() => {
+    const open = (event: Event) => {
+      const { file, line } = (event as CustomEvent<OpenSourceDetail>).detail;
+      setLocation({ path: file, line });
+    };
+    window.addEventListener(OPEN_SOURCE_EVENT, open);
+    return () => window.removeEventListener(OPEN_SOURCE_EVENT, open);
+  }, []);
+
+  const canOpen = useCallback((path: string) => project?.has(path) ?? false, [project]);
+  const warmUp = useCallback(() => session?.warmUp(), [session]);
 
   return (
     <div className="playground">
       <header className="toolbar">
         <h1>eduOS-ts playground</h1>
-        <StatusLine status={status} />
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void session?.buildAndRun()}
+          onPointerEnter={warmUp}
+          disabled={!session || !project || build.phase === 'building'}
+        >
+          Build &amp; Run
+        </button>
+        {status.kind === 'stopped' ? (
+          <button type="button" onClick={() => void machine?.resume()}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" onClick={() => void machine?.stop()} disabled={status.kind !== 'running'}>
+            Pause
+          </button>
+        )}
         <button type="button" onClick={() => void machine?.reset()} disabled={!machine || status.kind === 'loading'}>
           Reboot
         </button>
+        <label className="boot-options" title="The Multiboot command line the kernel gets from the next boot on">
+          Command line
+          <input
+            type="text"
+            value={commandLine}
+            placeholder="e.g. hz=100"
+            spellCheck={false}
+            data-testid="command-line"
+            onChange={(event) => {
+              setCommandLine(event.target.value);
+              machine?.setCommandLine(event.target.value);
+            }}
+          />
+        </label>
+        <label className="boot-options" title="asc's optimize level for Build & Run">
+          Optimize
+          <select
+            value={session?.optimizeLevel ?? 0}
+            data-testid="optimize-level"
+            onChange={(event) => session?.setOptimizeLevel(Number(event.target.value) as NonNullable<AscOptions['optimize']>)}
+          >
+            {OPTIMIZE_CHOICES.map(({ level, label }) => (
+              <option key={level} value={level}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <BuildProgress state={build} />
+        <StatusLine status={status} />
       </header>
-      <main className="panels">
-        {machine && <SerialTerminal machine={machine} />}
-        <Screen ref={screenRef} />
+      <CrashNotice status={status} image={image} onOpen={setLocation} canOpen={canOpen} />
+      <main className="workspace">
+        <FileTree project={project} openPath={location.path} onOpen={(path) => setLocation({ path })} />
+        <section className="editor-pane" aria-label="Editor">
+          <div className="editor-title">{location.path}</div>
+          {project ? (
+            <Suspense fallback={<p className="note editor-loading">Loading the editor…</p>}>
+              <CodeEditor project={project} location={location} diagnostics={build.diagnostics} onEdit={warmUp} />
+            </Suspense>
+          ) : (
+            <p className="note editor-loading">The editor loads once the kernel has started.</p>
+          )}
+          <ProblemList diagnostics={build.diagnostics} onOpen={setLocation} canOpen={canOpen} />
+        </section>
+        <section className="machine-pane" aria-label="Machine">
+          {machine && <SerialTerminal machine={machine} />}
+          <Screen ref={screenRef} />
+        </section>
       </main>
+      {machine && <PanelDock machine={machine} debugInfo={image.debug} />}
     </div>
   );
+}
+
+/**
+ * False until the first boot has got somewhere — the kernel's first byte on
+ * COM1, the machine halting or failing, or a silent kernel running for
+ * SILENT_KERNEL_GRACE_MS — then true for good.
+ */
+function useFirstBootDone(machine: Machine | null): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!machine || done) return;
+    const finish = () => setDone(true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onStatus = (kind: string) => {
+      if (kind === 'running') timer ??= setTimeout(finish, SILENT_KERNEL_GRACE_MS);
+      else if (kind !== 'idle' && kind !== 'loading') finish();
+    };
+    onStatus(machine.status.kind);
+    const unsubscribeStatus = machine.onStatusChange((status) => onStatus(status.kind));
+    const unsubscribeSerial = machine.onSerialByte(finish);
+    return () => {
+      clearTimeout(timer);
+      unsubscribeStatus();
+      unsubscribeSerial();
+    };
+  }, [machine, done]);
+  return done;
 }

@@ -1,4 +1,5 @@
-// Machine against the real v86 in Node: COM1 in both directions, the exit port, HLT, crashes, stop and reboot.
+// Machine against the real v86 in Node: COM1 in both directions, the exit port, HLT, crashes, resets, stop,
+// resume, reboot and the Multiboot command line.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,10 @@ import { assembleKernel, ECHO_COM1_FOREVER, exitWith, printOnCom1 } from './test
 const v86WasmPath = createRequire(import.meta.url).resolve('v86/build/v86.wasm');
 const v86Wasm = WebAssembly.compile(readFileSync(v86WasmPath));
 const MEMORY_BYTES = 16 << 20;
+/** Where test-kernels.ts's body starts: the kernel loads at 1 MiB, after the 12-byte Multiboot header and `mov $0x3F8, %dx`. */
+const BODY_ADDRESS = 0x100000 + 12 + 4;
+/** Bytes of code `printOnCom1` emits per character (`mov $c, %al`; `outb %al, %dx`). */
+const PRINT_BYTES_PER_CHARACTER = 3;
 
 function kernel(body: string): ArrayBuffer {
   return assembleKernel(body).slice().buffer;
@@ -70,8 +75,57 @@ describe('Machine (real v86, no BIOS)', () => {
     machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(`${printOnCom1('about to fault\n')}        ud2`)); // no IDT: #UD cannot be delivered
     const status = await untilStatus(machine, 'error');
-    expect(status).toEqual({ kind: 'error', message: expect.stringMatching(/^v86 stopped: .*Unimplemented: #GP handler/) });
+    const ud2Address = BODY_ADDRESS + PRINT_BYTES_PER_CHARACTER * 'about to fault\n'.length;
+    expect(status).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(/^v86 stopped: .*Unimplemented: #GP handler/),
+      eip: ud2Address,
+    });
     expect(machine.serialText()).toBe('about to fault\n');
+  });
+
+  it('stops a kernel that resets the machine, with an error that says where it was', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    // 0xFE to the keyboard controller's command port pulses the CPU's reset line.
+    // The CPU runs on until the emulator stops: the HLT after the reset must not hide the error.
+    await machine.boot(kernel(`${printOnCom1('resetting\n')}        mov $0xFE, %al\n        outb %al, $0x64\n        cli\n        hlt`));
+    const status = await untilStatus(machine, 'error');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(machine.status).toBe(status);
+    expect(status).toMatchObject({ kind: 'error', message: expect.stringMatching(/reset the machine/) });
+    // The OUT instruction itself, after the prints and `mov $0xFE, %al` (2 bytes).
+    const outAddress = BODY_ADDRESS + PRINT_BYTES_PER_CHARACTER * 'resetting\n'.length + 2;
+    expect(status.kind === 'error' && status.eip).toBe(outAddress);
+    expect(machine.serialText()).toBe('resetting\n');
+  });
+
+  it('pauses and resumes the CPU', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel(printOnCom1('ready>') + ECHO_COM1_FOREVER));
+    await machine.waitForSerial('ready>');
+    await machine.stop();
+    await untilStatus(machine, 'stopped');
+    await machine.resume();
+    await untilStatus(machine, 'running');
+    machine.sendSerial('still here');
+    await machine.waitForSerial('ready>still here');
+  });
+
+  it('passes the command line to the kernel in the Multiboot information', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine.setCommandLine('hz=50 exit');
+    // EBX = Multiboot information; its `cmdline` field (offset 16) points at a NUL-terminated string.
+    const echoCommandLine = `
+        mov 16(%ebx), %esi
+1:      lodsb
+        test %al, %al
+        jz 2f
+        outb %al, %dx
+        jmp 1b
+2:`;
+    await machine.boot(kernel(echoCommandLine + exitWith(0)));
+    await untilStatus(machine, 'halted');
+    expect(machine.serialText()).toBe('hz=50 exit');
   });
 
   it('says why when v86 cannot load its core', async () => {

@@ -12,6 +12,7 @@
 
 import { V86 } from 'v86';
 import type { Event as V86Event, V86Options } from 'v86';
+import { hardwareOf, type Hardware } from './hardware.js';
 import { fetchKernelImage } from './kernel-image.js';
 import { SerialLog } from './serial-log.js';
 import type { MachineStatus } from './status.js';
@@ -49,6 +50,12 @@ interface V86Internals {
     next_tick(delay: number): void;
     stop(): void;
     readonly cpu: {
+      /** EIP (linear; the kernel's segments are flat): where execution goes on; a fault sets it back to the faulting instruction. */
+      readonly instruction_pointer: Int32Array;
+      /** EIP of the instruction being executed (an OUT that resets the machine, say); v86 moves `instruction_pointer` past it first. */
+      readonly previous_ip: Int32Array;
+      /** Called by the keyboard controller's reset line (0xFE to port 0x64) and PCI reset (port 0xCF9). */
+      reboot_internal(): void;
       readonly io: {
         register_write(
           port: number,
@@ -79,6 +86,7 @@ export class Machine {
   private image: ArrayBuffer | null = null;
   private fetchAbort: AbortController | null = null;
   private currentStatus: MachineStatus = { kind: 'idle' };
+  private commandLine = '';
   private readonly serial = new SerialLog();
   private readonly serialListeners = new Set<(byte: number) => void>();
   private readonly statusListeners = new Set<(status: MachineStatus) => void>();
@@ -87,6 +95,11 @@ export class Machine {
 
   get status(): MachineStatus {
     return this.currentStatus;
+  }
+
+  /** The CPU's registers and physical memory, for the panels; null while no emulator has loaded. */
+  hardware(): Hardware | null {
+    return this.emulator && this.currentStatus.kind !== 'loading' ? hardwareOf(this.emulator.v86) : null;
   }
 
   /** COM1 output since the last boot. */
@@ -120,6 +133,11 @@ export class Machine {
     this.emulator?.v86.serial_send_bytes(0, new TextEncoder().encode(text));
   }
 
+  /** The Multiboot command line the kernel gets from the next boot (or reset) on; '' passes none. */
+  setCommandLine(text: string): void {
+    this.commandLine = text;
+  }
+
   /** Fetches and checks the kernel at `url`, then boots it. Failures end in the 'error' status; it never throws. */
   async bootFromUrl(url: string): Promise<void> {
     const generation = await this.powerOff();
@@ -144,6 +162,11 @@ export class Machine {
   /** Pauses the CPU; the status becomes 'stopped' unless the kernel had already halted. */
   async stop(): Promise<void> {
     await this.emulator?.v86.stop();
+  }
+
+  /** Continues a CPU that `stop()` paused. */
+  async resume(): Promise<void> {
+    if (this.currentStatus.kind === 'stopped') await this.emulator?.v86.run();
   }
 
   /**
@@ -211,6 +234,7 @@ export class Machine {
     v86.add_listener('emulator-loaded', whileCurrent(() => {
       this.hookExitPort(emulator);
       this.catchCrashes(emulator, coreMessages);
+      this.catchResets(emulator);
       void v86.run();
     }));
     v86.add_listener('emulator-started', whileCurrent(() => this.setStatus({ kind: 'running' })));
@@ -228,6 +252,7 @@ export class Machine {
       wasm_fn: (imports) => instantiateV86Core(wasm, imports, onCoreMessage),
       // v86 keeps the buffer as guest memory's source; a copy keeps ours intact for reset().
       multiboot: { buffer: image.slice(0) },
+      cmdline: this.commandLine || undefined,
       memory_size: memoryBytes,
       screen: screenContainer ? { container: screenContainer } : undefined,
       autostart: false,
@@ -268,14 +293,32 @@ export class Machine {
         loop.next_tick(0);
         if (this.emulator !== emulator) return;
         const why = coreMessages.length > 0 ? coreMessages.join(' ') : String(error);
-        this.setStatus({ kind: 'error', message: `v86 stopped: ${why.replace(/\s+/g, ' ').trim()}` });
+        this.setStatus({ kind: 'error', message: `v86 stopped: ${why.replace(/\s+/g, ' ').trim()}`, eip: instructionPointer(emulator) });
       }
+    };
+  }
+
+  /**
+   * A reset (the keyboard controller's reset line, or a reboot request) would
+   * send the CPU to the BIOS's reset vector — there is no BIOS here, so it
+   * would run empty memory in silence. It stops the machine instead and says
+   * where the kernel was.
+   */
+  private catchResets(emulator: Emulator): void {
+    const cpu = (emulator.v86 as unknown as V86Internals).v86.cpu;
+    cpu.reboot_internal = () => {
+      if (this.emulator !== emulator) return;
+      // The port write is part of the instruction being executed: name that instruction, not the next one.
+      const eip = (emulator.v86 as unknown as V86Internals).v86.cpu.previous_ip[0] >>> 0;
+      this.setStatus({ kind: 'error', message: 'the kernel reset the machine (triple fault or reset request)', eip });
+      void emulator.v86.stop();
     };
   }
 
   /** The kernel is done: keep the first reason (an exit code beats the HLT that follows it) and stop the CPU. */
   private halt(emulator: Emulator, exitCode: number | null): void {
-    if (this.currentStatus.kind !== 'halted') this.setStatus({ kind: 'halted', exitCode });
+    // After an error (a reset, say) the CPU may still reach a HLT before it stops: the error is the news.
+    if (this.currentStatus.kind !== 'halted' && this.currentStatus.kind !== 'error') this.setStatus({ kind: 'halted', exitCode });
     void emulator.v86.stop();
   }
 
@@ -293,6 +336,11 @@ export class Machine {
     this.currentStatus = status;
     for (const listener of this.statusListeners) listener(status);
   }
+}
+
+/** The CPU's EIP, as an unsigned address. */
+function instructionPointer(emulator: Emulator): number {
+  return (emulator.v86 as unknown as V86Internals).v86.cpu.instruction_pointer[0] >>> 0;
 }
 
 /** Instantiates v86's core, sending what it prints (its panic messages) to `onMessage` instead of the console. */

@@ -15,7 +15,8 @@ export type MachineStatus =
   | { readonly kind: 'stopped' }
   /** The kernel wrote `exitCode` to the exit port 0xf4, or (exitCode null) executed HLT with interrupts off. */
   | { readonly kind: 'halted'; readonly exitCode: number | null }
-  | { readonly kind: 'error'; readonly message: string };
+  /** `eip`: where the CPU was when the kernel crashed v86 or reset the machine. */
+  | { readonly kind: 'error'; readonly message: string; readonly eip?: number };
 
 export type MachineStatusKind = MachineStatus['kind'];
 

@@ -1,0 +1,163 @@
+/**
+ * @fileoverview `npx tsx bench/playground-figures.ts [--runs N]`: the playground's figures for
+ * docs/performance.md ("Playground"), measured in Debian's Chromium (the browser and flags of the e2e tests) on the
+ * static build served under a sub-path:
+ *
+ * - page load → first COM1 output of the prebuilt kernel, in a fresh browser context each time (cold cache);
+ * - edit → Build & Run → first COM1 output of the new kernel: the first build of the page (the build worker and
+ *   the toolchain load), then warm rebuilds, each after a one-line edit (the kernel's version string), with the
+ *   build's own step times; at the page's default optimize level (-O0) and at -O3 (that of `npm run kernel`);
+ * - bytes the page loads before the first COM1 output (what a visitor waits for) and after it (the editor, the
+ *   kernel sources, the compiler), from the page's own responses.
+ *
+ * Not a test: it prints a Markdown table and the host's load average. Builds the site into a temporary folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import playwrightConfig from '../playwright.config.js';
+import { median } from './stats.js';
+
+const SUB_PATH = '/playground/';
+const BUILD_TIMEOUT_MS = 300_000;
+
+interface LoadFigures {
+  /** Navigation start → first byte on COM1, ms. */
+  firstSerialMs: number;
+  /** Response bytes that arrived before the first COM1 output, and those after (until the editor shows and a build has run). */
+  initialBytes: number;
+  lazyBytes: number;
+}
+
+interface RebuildFigures {
+  /** writeFile → Build & Run → the new banner on COM1, ms. */
+  totalMs: number;
+  stepMs: Record<string, number>;
+}
+
+/** A response of the page and whether it arrived before the first COM1 output. */
+interface Download {
+  readonly beforeFirstSerial: boolean;
+  readonly bytes: Promise<number>;
+}
+
+/** Opens the page in a fresh context and waits for the first COM1 output; `downloads` fills as responses come. */
+async function loadPage(browser: Browser, url: string): Promise<{ page: Page; firstSerialMs: number; downloads: Download[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const downloads: Download[] = [];
+  let serialSeen = false;
+  page.on('response', (response) => {
+    downloads.push({ beforeFirstSerial: !serialSeen, bytes: response.body().then((body) => body.length, () => 0) });
+  });
+  context.on('weberror', (error) => console.error(`page error: ${error.error().message}`));
+  // Notes, inside the page, when COM1 first has output: milliseconds since navigation started.
+  await page.addInitScript(() => {
+    const poll = setInterval(() => {
+      if (!window.playground?.serialText()) return;
+      (window as Window & { firstSerialMs?: number }).firstSerialMs = performance.now();
+      clearInterval(poll);
+    }, 5);
+  });
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => (window as Window & { firstSerialMs?: number }).firstSerialMs, null, { timeout: 60_000 });
+  serialSeen = true;
+  return { page, firstSerialMs: (await handle.jsonValue()) as number, downloads };
+}
+
+async function sumBytes(downloads: readonly Download[]): Promise<number> {
+  return (await Promise.all(downloads.map((d) => d.bytes))).reduce((a, b) => a + b, 0);
+}
+
+async function measureLoad(browser: Browser, url: string): Promise<LoadFigures> {
+  const { page, firstSerialMs, downloads } = await loadPage(browser, url);
+  await page.getByTestId('editor').locator('.view-lines').waitFor({ timeout: 120_000 });
+  await page.evaluate(() => window.playground!.build());
+  const figures = {
+    firstSerialMs,
+    initialBytes: await sumBytes(downloads.filter((d) => d.beforeFirstSerial)),
+    lazyBytes: await sumBytes(downloads.filter((d) => !d.beforeFirstSerial)),
+  };
+  await page.context().close();
+  return figures;
+}
+
+/** Changes the kernel's version string, builds and boots, and times it to the new banner. */
+async function rebuild(page: Page, version: string): Promise<RebuildFigures> {
+  return page.evaluate(
+    async ({ version, timeoutMs }) => {
+      const started = performance.now();
+      const config = await window.playground!.readFile('config.ts');
+      await window.playground!.writeFile('config.ts', config.replace(/KERNEL_VERSION = "[^"]*"/, `KERNEL_VERSION = "${version}"`));
+      const outcome = await window.playground!.buildAndRun();
+      if (!outcome.ok) throw new Error(`build failed: ${outcome.message}\n${outcome.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n')}`);
+      await window.playground!.waitForSerial(`eduOS-ts ${version}`, timeoutMs);
+      return { totalMs: performance.now() - started, stepMs: outcome.stepMs as Record<string, number> };
+    },
+    { version, timeoutMs: BUILD_TIMEOUT_MS },
+  );
+}
+
+function formatKiB(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+function formatSteps(stepMs: Record<string, number>): string {
+  return Object.entries(stepMs)
+    .map(([step, ms]) => `${step} ${Math.round(ms)}`)
+    .join(', ');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const runs = Number(values.runs);
+  const outDir = mkdtempSync(join(tmpdir(), 'playground-figures-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ base: SUB_PATH, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const url = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
+  try {
+    const loads: LoadFigures[] = [];
+    for (let i = 0; i < runs; i++) loads.push(await measureLoad(browser, url));
+
+    const { page } = await loadPage(browser, url);
+    await page.getByTestId('editor').locator('.view-lines').waitFor({ timeout: 120_000 });
+    const first = await rebuild(page, 'figures-first');
+    const warm = new Map<number, RebuildFigures[]>();
+    for (const level of [0, 3] as const) {
+      await page.evaluate((optimize) => window.playground!.setOptimizeLevel(optimize), level);
+      await rebuild(page, `figures-O${level}-warm-up`);
+      const builds: RebuildFigures[] = [];
+      for (let i = 1; i <= runs; i++) builds.push(await rebuild(page, `figures-O${level}-${i}`));
+      warm.set(level, builds);
+    }
+    await page.context().close();
+
+    const loadMs = loads.map((l) => l.firstSerialMs);
+    console.log(`date ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${runs} runs`);
+    console.log('| measurement | median | min | max |');
+    console.log('|---|---:|---:|---:|');
+    console.log(`| page load → first serial output (prebuilt image, cold cache) | ${Math.round(median(loadMs))} ms | ${Math.round(Math.min(...loadMs))} ms | ${Math.round(Math.max(...loadMs))} ms |`);
+    console.log(`| edit → Build & Run → first serial output, first build of the page (-O0) | ${Math.round(first.totalMs)} ms | | |`);
+    for (const [level, builds] of warm) {
+      const ms = builds.map((w) => w.totalMs);
+      console.log(`| edit → Build & Run → first serial output, warm, -O${level} | ${Math.round(median(ms))} ms | ${Math.round(Math.min(...ms))} ms | ${Math.round(Math.max(...ms))} ms |`);
+    }
+    console.log(`| bytes before the first serial output | ${formatKiB(median(loads.map((l) => l.initialBytes)))} | | |`);
+    // Playwright reports the page's requests, not those a worker makes for its own script (Monaco's and ours).
+    console.log(`| bytes the page requested later (editor, sources; without worker scripts) | ${formatKiB(median(loads.map((l) => l.lazyBytes)))} | | |`);
+    console.log(`first build steps (ms): ${formatSteps(first.stepMs)}`);
+    for (const [level, builds] of warm) {
+      for (const w of builds) console.log(`warm -O${level} build steps (ms): ${formatSteps(w.stepMs)}; total ${Math.round(w.totalMs)}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();

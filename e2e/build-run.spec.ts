@@ -1,0 +1,33 @@
+// Edit → Build & Run in the browser: the kernel's version string is changed in the editor's project, the build
+// worker compiles it (unsafe check, asc, translator), the machine boots the new image and COM1 shows the change.
+// A second Build & Run with nothing changed rebuilds nothing.
+import { expect, test } from '@playwright/test';
+import { BUILD_TIMEOUT_MS, collectPageErrors, openPlayground, saveScreenshot } from './playground-helpers.js';
+
+test('edit the banner → Build & Run → serial shows the new banner; unchanged sources are not rebuilt', async ({ page }, testInfo) => {
+  test.setTimeout(BUILD_TIMEOUT_MS * 2);
+  const pageErrors = collectPageErrors(page);
+  await openPlayground(page);
+
+  const version = `e2e-${Date.now().toString(36)}`;
+  await page.evaluate(async (newVersion) => {
+    const config = await window.playground!.readFile('config.ts');
+    const edited = config.replace(/KERNEL_VERSION = "[^"]*"/, `KERNEL_VERSION = "${newVersion}"`);
+    if (edited === config) throw new Error('config.ts has no KERNEL_VERSION = "…" to edit');
+    await window.playground!.writeFile('config.ts', edited);
+  }, version);
+
+  await page.getByRole('button', { name: 'Build & Run' }).click();
+  const progress = page.getByTestId('build-progress');
+  await expect(progress).toHaveAttribute('data-phase', /succeeded|failed|crashed/, { timeout: BUILD_TIMEOUT_MS });
+  const problems = (await page.getByTestId('problems').allInnerTexts().catch(() => [])).join('\n');
+  expect(await progress.getAttribute('data-phase'), `the kernel must build; problems:\n${problems}`).toBe('succeeded');
+  await expect(page.getByTestId('serial')).toContainText(`eduOS-ts ${version}`, { timeout: 30_000 });
+  for (const step of ['check', 'compile', 'translate', 'boot']) await expect(progress.locator(`[data-step="${step}"]`)).toBeVisible();
+  await saveScreenshot(page, 'build-and-run', testInfo);
+
+  const again = await page.evaluate(() => window.playground!.buildAndRun());
+  expect(again).toMatchObject({ ok: true, reused: true });
+  await page.evaluate((text) => window.playground!.waitForSerial(text, 30_000), `eduOS-ts ${version}`);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,94 @@
+// BuildClient against a scripted stand-in for the worker: it waits for 'ready', relays steps and the result, and
+// turns a dying worker or a throwing toolchain into BuildWorkerCrash — after which the next build gets a new worker.
+import { describe, expect, it } from 'vitest';
+import { BuildClient, BuildWorkerCrash } from './build-client.js';
+import type { PipelineResult } from './kernel-pipeline.js';
+import type { BuildRequest, WorkerMessage } from './protocol.js';
+
+/** The parts of a Worker the client uses; `reply` plays the worker's side. */
+class ScriptedWorker {
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  readonly received: BuildRequest[] = [];
+  terminated = false;
+
+  postMessage(request: BuildRequest): void {
+    this.received.push(request);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  reply(message: WorkerMessage): void {
+    this.onmessage?.({ data: message } as MessageEvent<WorkerMessage>);
+  }
+
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+  }
+}
+
+const FILES = new Map([['main.ts', 'export function _start(): void {}']]);
+const RESULT: PipelineResult = { diagnostics: [], stepMs: { check: 1 } };
+
+function clientWithWorkers() {
+  const workers: ScriptedWorker[] = [];
+  const client = new BuildClient(() => {
+    const worker = new ScriptedWorker();
+    workers.push(worker);
+    return worker as unknown as Worker;
+  });
+  return { client, workers };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('BuildClient', () => {
+  it('sends the request once the worker is ready and relays its steps and result', async () => {
+    const { client, workers } = clientWithWorkers();
+    const steps: string[] = [];
+    const build = client.build({ files: FILES, optimize: 0 }, (step) => steps.push(step));
+    await settle();
+    expect(workers[0].received).toEqual([]);
+    workers[0].reply({ kind: 'ready' });
+    await settle();
+    const [request] = workers[0].received;
+    expect(request).toMatchObject({ files: FILES, optimize: 0 });
+    workers[0].reply({ kind: 'step', id: request.id, step: 'compile' });
+    workers[0].reply({ kind: 'done', id: request.id, result: RESULT });
+    await expect(build).resolves.toEqual(RESULT);
+    expect(steps).toEqual(['compile']);
+    expect(workers[0].terminated).toBe(false);
+  });
+
+  it('reports a worker that dies and starts a fresh one for the next build', async () => {
+    const { client, workers } = clientWithWorkers();
+    const first = client.build({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].crash('out of memory');
+    await expect(first).rejects.toThrow(BuildWorkerCrash);
+    await expect(first).rejects.toThrow(/the build worker crashed: out of memory/);
+    expect(workers[0].terminated).toBe(true);
+
+    const second = client.build({ files: FILES, optimize: 3 });
+    await settle();
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ kind: 'ready' });
+    await settle();
+    workers[1].reply({ kind: 'done', id: workers[1].received[0].id, result: RESULT });
+    await expect(second).resolves.toEqual(RESULT);
+  });
+
+  it('treats a toolchain that throws as a crash, and drops that worker', async () => {
+    const { client, workers } = clientWithWorkers();
+    const build = client.build({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].reply({ kind: 'ready' });
+    await settle();
+    workers[0].reply({ kind: 'failed', id: workers[0].received[0].id, error: 'RuntimeError: unreachable' });
+    await expect(build).rejects.toThrow(/the toolchain failed: RuntimeError: unreachable/);
+    expect(workers[0].terminated).toBe(true);
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * @fileoverview Edit → build → boot for the page: snapshots the kernel
+ * project, has the build worker build it (unless these exact sources were
+ * built last time), and boots the image — only a good one: after a failed
+ * build the machine keeps running the last good image. It also knows the
+ * debug information of the image the machine runs, so a crash address can be
+ * turned into a source line.
+ *
+ * Pipeline place: between the editor's project (`editor/kernel-project.ts`)
+ * and the machine (`machine/machine.ts`); the toolbar, the problem list and
+ * `window.playground` call it, components read its state snapshots.
+ */
+import type { AscOptions, Diagnostic } from '../../toolchain/asc/compile.js';
+import type { DebugInfo } from '../../toolchain/translate.js';
+import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
+import type { KernelProject } from '../editor/kernel-project.js';
+import type { Machine } from '../machine/machine.js';
+import { BuildClient } from './build-client.js';
+import type { PipelineResult, PipelineStep } from './kernel-pipeline.js';
+
+/** What the progress line shows: the pipeline's steps, then booting the image. */
+export type BuildStep = PipelineStep | 'boot';
+
+export interface StepProgress {
+  readonly step: BuildStep;
+  /** Milliseconds the step took; undefined while it runs. */
+  readonly ms?: number;
+}
+
+export interface BuildState {
+  /** 'crashed': the worker died or the toolchain threw (see `message`); the sources may be fine. */
+  readonly phase: 'idle' | 'building' | 'succeeded' | 'failed' | 'crashed';
+  readonly steps: readonly StepProgress[];
+  /** Of the last finished build. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** One line for people: "built in 812 ms", "3 errors", "unchanged: image reused", what crashed. */
+  readonly message: string;
+}
+
+/** What `build()` and `buildAndRun()` resolve with (also what `window.playground.build()` returns). */
+export interface BuildOutcome {
+  readonly ok: boolean;
+  /** The sources were the ones built last time: nothing was rebuilt. */
+  readonly reused: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Milliseconds per step (empty when reused). */
+  readonly stepMs: Readonly<Partial<Record<BuildStep, number>>>;
+  readonly message: string;
+}
+
+/** The image the machine runs, as far as the page knows it. */
+export interface RunningImage {
+  readonly origin: 'prebuilt' | 'build';
+  /** Its debug information; null until loaded, or when there is none. */
+  readonly debug: DebugInfo | null;
+  /** The unsafe report of its sources (built images only). */
+  readonly unsafeReport: UnsafeReport | null;
+}
+
+interface GoodImage {
+  readonly elf: ArrayBuffer;
+  readonly debug: DebugInfo;
+  readonly unsafeReport: UnsafeReport | null;
+}
+
+interface Attempt {
+  readonly key: string;
+  readonly outcome: BuildOutcome;
+  readonly image: GoodImage | null;
+}
+
+const IDLE: BuildState = { phase: 'idle', steps: [], diagnostics: [], message: '' };
+
+/**
+ * asc's optimize level for builds in the page unless the user picks another: -O0 compiles the kernel several
+ * times faster than -O3 (the level of `npm run kernel` and the prebuilt image), which is what edit → boot needs;
+ * -O3 is one click away for benchmarks.
+ */
+export const DEFAULT_OPTIMIZE_LEVEL: NonNullable<AscOptions['optimize']> = 0;
+
+export class BuildSession {
+  private currentState: BuildState = IDLE;
+  private currentImage: RunningImage = { origin: 'prebuilt', debug: null, unsafeReport: null };
+  private lastAttempt: Attempt | null = null;
+  private optimize = DEFAULT_OPTIMIZE_LEVEL;
+  private inFlight: { key: string; attempt: Promise<Attempt> } | null = null;
+  private readonly stateListeners = new Set<() => void>();
+  private readonly imageListeners = new Set<() => void>();
+
+  constructor(
+    private readonly machine: Machine,
+    /** Loads the project on first use (the page loads it after the first boot anyway). */
+    private readonly loadProject: () => Promise<KernelProject>,
+    private readonly client = new BuildClient(),
+  ) {}
+
+  get state(): BuildState {
+    return this.currentState;
+  }
+
+  get image(): RunningImage {
+    return this.currentImage;
+  }
+
+  get optimizeLevel(): NonNullable<AscOptions['optimize']> {
+    return this.optimize;
+  }
+
+  /** asc's optimize level from the next build on. */
+  setOptimizeLevel(level: NonNullable<AscOptions['optimize']>): void {
+    this.optimize = level;
+    this.setState({ ...this.currentState });
+  }
+
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  onStateChange(listener: () => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Calls `listener` when the machine gets another image or its debug information arrives. */
+  onImageChange(listener: () => void): () => void {
+    this.imageListeners.add(listener);
+    return () => this.imageListeners.delete(listener);
+  }
+
+  /** Loads the toolchain in the background (e.g. when the user starts editing), so Build & Run starts at once. */
+  warmUp(): void {
+    this.client.warmUp();
+  }
+
+  /**
+   * Boots the prebuilt image at `url` and loads its debug information from
+   * the file next to it (eduos.elf → eduos.debug.json), if there is one.
+   */
+  async bootPrebuilt(url: string): Promise<void> {
+    this.setImage({ origin: 'prebuilt', debug: null, unsafeReport: null });
+    await this.machine.bootFromUrl(url);
+    const debug = await fetchDebugInfo(url);
+    if (debug && this.currentImage.origin === 'prebuilt') this.setImage({ ...this.currentImage, debug });
+  }
+
+  /** Builds the project as it is now; the machine is not touched. */
+  async build(): Promise<BuildOutcome> {
+    return (await this.attempt()).outcome;
+  }
+
+  /** Builds, and boots the image if the build succeeded; after a failure the machine keeps what it runs. */
+  async buildAndRun(): Promise<BuildOutcome> {
+    const { outcome, image } = await this.attempt();
+    if (!image) return outcome;
+    const bootMs = await this.boot(image);
+    return { ...outcome, stepMs: { ...outcome.stepMs, boot: bootMs } };
+  }
+
+  dispose(): void {
+    this.client.dispose();
+    this.stateListeners.clear();
+    this.imageListeners.clear();
+  }
+
+  private async attempt(): Promise<Attempt> {
+    const files = (await this.loadProject()).snapshot();
+    const optimize = this.optimize;
+    const key = `-O${optimize} ${sourceKey(files)}`;
+    if (this.inFlight?.key === key) return this.inFlight.attempt;
+    if (this.lastAttempt?.key === key) return this.reuse(this.lastAttempt);
+    const attempt = this.run(key, files, optimize);
+    this.inFlight = { key, attempt };
+    try {
+      return await attempt;
+    } finally {
+      if (this.inFlight?.attempt === attempt) this.inFlight = null;
+    }
+  }
+
+  private reuse(last: Attempt): Attempt {
+    const outcome: BuildOutcome = { ...last.outcome, reused: true, stepMs: {}, message: `unchanged since the last build: ${last.outcome.message}` };
+    this.setState({ ...this.currentState, message: outcome.message });
+    return { ...last, outcome };
+  }
+
+  private async run(key: string, files: ReadonlyMap<string, string>, optimize: AscOptions['optimize']): Promise<Attempt> {
+    const steps: StepProgress[] = [];
+    const started = performance.now();
+    let stepStarted = started;
+    const finishStep = () => {
+      const running = steps.at(-1);
+      if (running && running.ms === undefined) steps[steps.length - 1] = { ...running, ms: performance.now() - stepStarted };
+    };
+    this.setState({ phase: 'building', steps: [], diagnostics: this.currentState.diagnostics, message: 'loading the toolchain…' });
+    let result: PipelineResult;
+    try {
+      result = await this.client.build({ files, optimize }, (step) => {
+        finishStep();
+        stepStarted = performance.now();
+        steps.push({ step });
+        this.setState({ ...this.currentState, steps: [...steps], message: `${step}…` });
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.setState({ phase: 'crashed', steps: [], diagnostics: [], message });
+      // Not remembered as an attempt: the same sources may build once a fresh worker runs.
+      return { key, outcome: { ok: false, reused: false, diagnostics: [], stepMs: {}, message }, image: null };
+    }
+    finishStep();
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const ok = result.elf !== undefined && result.debug !== undefined && errors === 0;
+    const message = ok ? `built (-O${optimize}) in ${Math.round(performance.now() - started)} ms` : `build failed: ${plural(errors, 'error')}`;
+    const outcome: BuildOutcome = { ok, reused: false, diagnostics: result.diagnostics, stepMs: result.stepMs, message };
+    const image = ok ? { elf: result.elf!.buffer, debug: result.debug!, unsafeReport: result.unsafeReport ?? null } : null;
+    this.lastAttempt = { key, outcome, image };
+    this.setState({ phase: ok ? 'succeeded' : 'failed', steps, diagnostics: result.diagnostics, message });
+    return this.lastAttempt;
+  }
+
+  /** Boots `image`; resolves with the milliseconds until v86 runs it. */
+  private async boot(image: GoodImage): Promise<number> {
+    const started = performance.now();
+    const steps = [...this.currentState.steps.filter((s) => s.step !== 'boot'), { step: 'boot' as const }];
+    this.setState({ ...this.currentState, steps });
+    const running = untilRunning(this.machine);
+    this.setImage({ origin: 'build', debug: image.debug, unsafeReport: image.unsafeReport });
+    await this.machine.boot(image.elf);
+    await running;
+    const ms = performance.now() - started;
+    this.setState({ ...this.currentState, steps: [...steps.slice(0, -1), { step: 'boot', ms }] });
+    return ms;
+  }
+
+  private setState(state: BuildState): void {
+    this.currentState = state;
+    for (const listener of this.stateListeners) listener();
+  }
+
+  private setImage(image: RunningImage): void {
+    this.currentImage = image;
+    for (const listener of this.imageListeners) listener();
+  }
+}
+
+/** Identifies a set of sources exactly (cheaper than hashing them, and no collisions): sorted paths and texts. */
+function sourceKey(files: ReadonlyMap<string, string>): string {
+  return JSON.stringify([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Resolves when the machine leaves 'loading' (running, or an error if v86 could not start). */
+function untilRunning(machine: Machine): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe = machine.onStatusChange((status) => {
+      if (status.kind === 'loading') return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** The debug JSON next to a prebuilt image; null for other URLs or when it cannot be loaded. */
+async function fetchDebugInfo(imageUrl: string): Promise<DebugInfo | null> {
+  const url = new URL(imageUrl);
+  if (!/^https?:$/.test(url.protocol) || !url.pathname.endsWith('.elf')) return null;
+  url.pathname = url.pathname.replace(/\.elf$/, '.debug.json');
+  try {
+    const response = await fetch(url, { cache: 'no-cache' });
+    return response.ok ? ((await response.json()) as DebugInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * @fileoverview The playground's build worker: runs the kernel build
+ * (`kernel-pipeline.ts`: unsafe check, asc, translator) off the page's main
+ * thread, so the emulator and the editor keep running while it compiles.
+ *
+ * Pipeline place: started by `build-client.ts` on the first build (binaryen
+ * alone is ~13 MB, so the page never loads it before the user asks); one
+ * build at a time, answered with step messages and then the result, whose
+ * image buffer is transferred, not copied.
+ */
+import { buildKernelImage } from './kernel-pipeline.js';
+import type { BuildRequest, WorkerMessage } from './protocol.js';
+
+function post(message: WorkerMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+self.onmessage = async (event: MessageEvent<BuildRequest>) => {
+  const { id, files, optimize } = event.data;
+  try {
+    const result = await buildKernelImage(files, { optimize, onStep: (step) => post({ kind: 'step', id, step }) });
+    post({ kind: 'done', id, result }, result.elf ? [result.elf.buffer] : []);
+  } catch (error) {
+    post({ kind: 'failed', id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  }
+};
+
+post({ kind: 'ready' });

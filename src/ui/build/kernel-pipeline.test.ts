@@ -1,0 +1,55 @@
+// The playground's build pipeline with the real unsafe checker, asc and translator, on a small fixture kernel:
+// a clean build gives a Multiboot image that prints in v86; a type error and an unsafe-rule violation are
+// located errors and give no image.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { findMultibootHeader } from '../../toolchain/image/multiboot.js';
+import { Machine } from '../machine/machine.js';
+import { fixtureKernelFiles, FIXTURE_BANNER } from './fixture-kernel.js';
+import { buildKernelImage, type PipelineStep } from './kernel-pipeline.js';
+
+const BUILD_TIMEOUT_MS = 120_000;
+
+describe('buildKernelImage', () => {
+  it('builds an image that boots, with debug info and the unsafe report', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const steps: PipelineStep[] = [];
+    const result = await buildKernelImage(fixtureKernelFiles(), { onStep: (step) => steps.push(step) });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(steps).toEqual(['check', 'compile', 'translate']);
+    expect(Object.keys(result.stepMs)).toEqual(['check', 'compile', 'translate']);
+    expect(findMultibootHeader(result.elf!)).toBeGreaterThanOrEqual(0);
+    expect(result.debug!.functions.some((f) => f.name.endsWith('_start'))).toBe(true);
+    expect(result.debug!.files).toContain('main.ts');
+    expect(result.unsafeReport!.total.unsafeLoc).toBeGreaterThan(0);
+
+    const v86Wasm = WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('v86/build/v86.wasm')));
+    const machine = new Machine({ v86Wasm, memoryBytes: 64 << 20 });
+    try {
+      await machine.boot(result.elf!.buffer);
+      await machine.waitForSerial(FIXTURE_BANNER);
+    } finally {
+      await machine.destroy();
+    }
+  });
+
+  it('reports a type error at its file, line and column, and gives no image', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const files = fixtureKernelFiles();
+    files.set('main.ts', `${files.get('main.ts')}\nconst broken: i32 = "text";\n`);
+    const brokenLine = files.get('main.ts')!.split('\n').length - 1;
+    const result = await buildKernelImage(files);
+    expect(result.elf).toBeUndefined();
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'main.ts', line: brokenLine, severity: 'error' }));
+  });
+
+  it('fails on an unsafe operation outside an @unsafe function, like on any other error', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const files = fixtureKernelFiles();
+    const text = files.get('main.ts')!.replace('for (let i', 'outb(0x3f8, 33);\n  for (let i');
+    files.set('main.ts', text);
+    const line = text.split('\n').findIndex((l) => l.includes('outb(0x3f8, 33)')) + 1;
+    const result = await buildKernelImage(files);
+    expect(result.elf).toBeUndefined();
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'main.ts', line, column: 3, severity: 'error' }));
+    expect(result.unsafeReport!.violations).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * @fileoverview The panels' side of a machine: builds the snapshot source
+ * (hardware + the booted image's debug symbols), reads any registered panel
+ * by id, and keeps each panel's data at the last two pauses so panels can
+ * show what changed since the last pause.
+ *
+ * Pipeline place: one per `Machine` (`panelHostFor`), shared by the dock
+ * (`PanelDock.tsx`) and `window.playground.panel(id)`, so both see the same
+ * debug information and the same pause baselines.
+ */
+import { DebugSymbols, type DebugInfo } from '../decoders/debug-symbols.js';
+import type { Machine } from '../machine/machine.js';
+import type { MachineStatus } from '../machine/status.js';
+import type { AnyPanel, SnapshotSource } from './panel.js';
+import { PANELS } from './registry.js';
+
+/** Status kinds in which the CPU does not run, so what the panels read is exact and stays so. */
+export function isPaused(status: MachineStatus): boolean {
+  return status.kind === 'stopped' || status.kind === 'halted' || status.kind === 'error';
+}
+
+export class PanelHost {
+  private debugInfo: DebugInfo | null = null;
+  private symbols: DebugSymbols | null = null;
+  /** Each panel's data at the latest pause, and at the pause before it. */
+  private lastPause = new Map<string, unknown>();
+  private previousPause = new Map<string, unknown>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly machine: Machine,
+    readonly panels: readonly AnyPanel[] = PANELS,
+  ) {
+    machine.onStatusChange((status) => this.statusChanged(status));
+  }
+
+  /** The debug information of the image the machine runs (null: addresses stay unnamed). */
+  setDebugInfo(info: DebugInfo | null): void {
+    this.debugInfo = info;
+    this.symbols = info ? new DebugSymbols(info) : null;
+    this.notify();
+  }
+
+  /** Calls `listener` when the debug information changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** What panels read now, or null while no emulator runs. */
+  source(): SnapshotSource | null {
+    const hardware = this.machine.hardware();
+    return hardware ? { hardware, symbols: this.symbols, debugInfo: this.debugInfo } : null;
+  }
+
+  panel(id: string): AnyPanel {
+    const panel = this.panels.find((p) => p.id === id);
+    if (!panel) throw new Error(`no panel "${id}"; panels: ${this.panels.map((p) => p.id).join(', ')}`);
+    return panel;
+  }
+
+  /** The panel's data now (null while no emulator runs). */
+  read(id: string, source = this.source()): unknown {
+    const panel = this.panel(id);
+    return source ? panel.read(source, this.baseline(id)) : null;
+  }
+
+  /** What the panel compares with: the last pause while running, the pause before while paused. */
+  private baseline(id: string): unknown {
+    return (isPaused(this.machine.status) ? this.previousPause.get(id) : this.lastPause.get(id)) ?? null;
+  }
+
+  private statusChanged(status: MachineStatus): void {
+    if (status.kind === 'loading' || status.kind === 'idle') {
+      this.lastPause.clear();
+      this.previousPause.clear();
+    } else if (isPaused(status)) {
+      this.previousPause = this.lastPause;
+      this.lastPause = new Map();
+      const source = this.source();
+      if (source) for (const panel of this.panels) this.lastPause.set(panel.id, panel.read(source, this.previousPause.get(panel.id) ?? null));
+    }
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const hosts = new WeakMap<Machine, PanelHost>();
+
+/** The one panel host of `machine`. */
+export function panelHostFor(machine: Machine): PanelHost {
+  let host = hosts.get(machine);
+  if (!host) hosts.set(machine, (host = new PanelHost(machine)));
+  return host;
+}
