@@ -15,6 +15,7 @@ import { parseF32Bits, parseF64Bits, parseI32, parseI64 } from './spec-constants
 import { planScript, type ModuleJob } from './spec-plan.js';
 import { judgeJob, trapMessageMatches, type BootResult } from './spec-verdict.js';
 import { runInV8 } from './v8-reference.js';
+import { runInV86 } from './v86-engine.js';
 import { parseWast } from './wast.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -107,13 +108,15 @@ const script = `
 (module (import "a" "add" (func (param i32 i32) (result i32))))
 (assert_return (invoke $A "add" (i32.const 1) (i32.const 2)) (i32.const 3))
 (assert_trap (module (memory 0) (data (i32.const 0) "x")) "out of bounds memory access")
+(module $B (import "nowhere" "f" (func)) (func (export "g")))
+(invoke $B "g")
 `;
 
 describe('parseWast and planScript', () => {
   it('turns a script into commands', async () => {
     const commands = await parseWast(script, 'inline.wast');
     expect(commands.map((command) => command.kind)).toEqual(
-      ['module', 'register', 'action', 'action', 'action', 'module', 'module', 'module', 'action', 'module-trap']);
+      ['module', 'register', 'action', 'action', 'action', 'module', 'module', 'module', 'action', 'module-trap', 'module', 'action']);
     const [module, register, add, div] = commands;
     expect(module.kind === 'module' && module.module.name).toBe('$A');
     expect(register).toEqual({ kind: 'register', line: 6, as: 'a', name: '$A' });
@@ -129,13 +132,24 @@ describe('parseWast and planScript', () => {
     expect(quoted.kind === 'module' && quoted.module.error).toMatch(/quote/);
   });
 
-  it('runs int checks, skips floats and checks on linked modules', async () => {
+  it('runs int checks, links an importer into its exporter\'s job, skips floats and unlinkable modules', async () => {
     const plan = planScript('inline.wast', await parseWast(script, 'inline.wast'));
-    expect(plan.jobs.map((job) => [job.line, job.actions.map((action) => action.line), job.expectInitTrap])).toEqual([
-      [2, [7, 8], undefined],
-      [15, [], 'out of bounds memory access'],
+    const modules = (job: ModuleJob) => job.modules.map((m) => [m.line, m.name, m.actionsBefore]);
+    const actions = (job: ModuleJob) => job.actions.map((action) => [action.line, action.module]);
+    expect(plan.jobs.map((job) => [modules(job), actions(job), job.expectInitTrap])).toEqual([
+      [[[2, 'a', 0], [13, '', 2]], [[7, 0], [8, 0], [14, 0]], undefined],
+      [[[15, '', 0]], [], 'out of bounds memory access'],
     ]);
-    expect(plan.skipped.map(({ line, reason }) => [line, reason])).toEqual([[9, 'float'], [14, 'linking']]);
+    expect(plan.skipped.map(({ line, reason }) => [line, reason])).toEqual([[9, 'float'], [17, 'linking']]);
+    expect(plan.skipped[1].detail).toMatch(/"nowhere", which no module is registered as/);
+  });
+
+  it('runs the linked job in V8 and in v86: the importer is instantiated between the actions', async () => {
+    const [linked] = planScript('inline.wast', await parseWast(script, 'inline.wast')).jobs;
+    for (const boot of [await runInV8(linked), await runInV86(linked, 20_000)]) {
+      expect(boot.serial.replaceAll('\r', '').trim().split('\n')).toEqual(['#0 ok', '#1 trap integer divide by zero', '#2 ok', '#done']);
+      expect(judgeJob(linked, boot).map((check) => check.passed)).toEqual([true, true, true]);
+    }
   });
 });
 
@@ -156,11 +170,11 @@ describe('trapMessageMatches', () => {
 describe('judgeJob', () => {
   const i32 = (value: number) => ({ type: 'i32' as const, value });
   const job: ModuleJob = {
-    file: 'x.wast', line: 1, wasm: new Uint8Array(), actions: [
-      { line: 2, kind: 'invoke', field: 'f', args: [], expect: { kind: 'return', results: [i32(1)] } },
-      { line: 3, kind: 'invoke', field: 'g', args: [], expect: { kind: 'trap', message: 'unreachable' } },
-      { line: 4, kind: 'invoke', field: 'h', args: [], expect: { kind: 'return', results: [i32(2)] } },
-      { line: 5, kind: 'invoke', field: 'k', args: [], expect: { kind: 'none' } },
+    file: 'x.wast', line: 1, modules: [{ line: 1, wasm: new Uint8Array(), name: '', actionsBefore: 0 }], actions: [
+      { line: 2, module: 0, kind: 'invoke', field: 'f', args: [], expect: { kind: 'return', results: [i32(1)] } },
+      { line: 3, module: 0, kind: 'invoke', field: 'g', args: [], expect: { kind: 'trap', message: 'unreachable' } },
+      { line: 4, module: 0, kind: 'invoke', field: 'h', args: [], expect: { kind: 'return', results: [i32(2)] } },
+      { line: 5, module: 0, kind: 'invoke', field: 'k', args: [], expect: { kind: 'none' } },
     ],
   };
   const boot = (serial: string, more: Partial<BootResult> = {}): BootResult =>

@@ -1,30 +1,45 @@
 /**
- * @fileoverview Builds the spec-test guest: one Multiboot ELF that instantiates a module and runs a
- * list of actions, printing one `#<i> ...` line per action on COM1 (protocol in README.md).
+ * @fileoverview Builds the spec-test guest: one Multiboot ELF that instantiates a job's modules and runs
+ * its actions, printing one `#<i> ...` line per action on COM1 (protocol in README.md).
  *
- * It uses the real translator with two entry hooks: before instantiation it arms the runtime's trap
- * recovery (so an instantiation trap prints `#init trap <kind>`), and instead of `_start` it emits,
- * per action, x86 that pushes the arguments, calls the export, and compares what comes back.
+ * It uses the real translator, linking the job's modules into one program (`translateProgram`), with
+ * its `main` entry hook: before each module's instantiation it arms the runtime's trap recovery (so an
+ * instantiation trap prints `#init trap <kind>`), instantiates the modules between the actions in
+ * script order, and emits, per action, x86 that pushes the arguments, calls the export of the module
+ * the action names, and compares what comes back.
  * The module is translated in the spec mode: every memory access bounds-checked, functions that use
  * floating point compiled into a trap (their assertions are skipped by the harness anyway).
  *
  * Pipeline place: called by `v86-engine.ts` for each module job.
  */
-import { translate } from '../../src/toolchain/translate.js';
+import { translateProgram, type ProgramEntry } from '../../src/toolchain/translate.js';
 import type { ModuleContext } from '../../src/toolchain/compiler/module-context.js';
 import { RuntimeVar } from '../../src/toolchain/compiler/module-context.js';
 import { Alu, Label } from '../../src/toolchain/x86/assembler.js';
 import { Cond, Reg } from '../../src/toolchain/x86/registers.js';
+import type { ModuleJob } from './spec-plan.js';
 import type { SpecAction, SpecValue } from './spec-types.js';
 
-export function buildSpecImage(wasm: Uint8Array, actions: SpecAction[]): Uint8Array {
-  return translate(wasm, { boundsChecks: true, floatPolicy: 'stub' }, {
-    beforeInit: armInitTrap,
-    main: (ctx) => {
-      actions.forEach((action, i) => emitAction(ctx, action, i));
-      print(ctx, '#done\n');
-    },
-  }).elf;
+export function buildSpecImage(job: ModuleJob): Uint8Array {
+  const modules = job.modules.map(({ name, wasm }) => ({ name, wasm }));
+  return translateProgram(modules, { boundsChecks: true, floatPolicy: 'stub' }, { main: (entry) => emitJob(entry, job) }).elf;
+}
+
+/** Each module's instantiation just before the first action that follows it in the script, then `#done`. */
+function emitJob(entry: ProgramEntry, job: ModuleJob): void {
+  let instantiated = 0;
+  const instantiateUpTo = (actionIndex: number): boolean => {
+    for (; instantiated < job.modules.length && job.modules[instantiated].actionsBefore <= actionIndex; instantiated++) {
+      armInitTrap(entry.contexts[instantiated]);
+      if (!entry.instantiate(instantiated)) return false; // traps: nothing after it runs
+    }
+    return true;
+  };
+  for (const [i, action] of job.actions.entries()) {
+    if (!instantiateUpTo(i)) return;
+    emitAction(entry.contexts[action.module], action, i);
+  }
+  if (instantiateUpTo(job.actions.length)) print(entry.contexts[0], '#done\n');
 }
 
 function print(ctx: ModuleContext, text: string): void {

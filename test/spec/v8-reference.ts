@@ -4,7 +4,8 @@
  *
  * Pipeline place: an alternative to `v86-engine.ts`, selected with `--engine v8`. It checks the
  * harness itself (parsing, planning, comparison): every non-float check must pass here.
- * Each job gets a fresh `spectest` host module, as each guest boot does.
+ * Each job gets a fresh `spectest` host module, as each guest boot does; a job's modules are
+ * instantiated between its actions, each importing the exports of the earlier ones by their names.
  */
 import type { ModuleJob } from './spec-plan.js';
 import type { SpecAction, SpecValue } from './spec-types.js';
@@ -36,22 +37,38 @@ export async function runInV8(job: ModuleJob): Promise<BootResult> {
   const result = (error?: string): BootResult =>
     ({ serial: lines.join('\n'), exitCode: 0, timedOut: false, wallMs: performance.now() - start, error });
   try {
-    const instance = instantiate(job, lines);
-    if (instance) {
-      job.actions.forEach((action, index) => lines.push(`#${index} ${runAction(instance, action)}`));
-      lines.push('#done');
-    }
+    runJob(job, lines);
     return result();
   } catch (error) {
     return result(`V8: ${(error as Error).message}`);
   }
 }
 
-/** The instance, or undefined after printing `#init trap` when instantiation trapped. */
-function instantiate(job: ModuleJob, lines: string[]): WebAssembly.Instance | undefined {
-  const module = new WebAssembly.Module(job.wasm);
+/** Instantiates each module before the first action that follows it; stops after an instantiation trap, as the guest does. */
+function runJob(job: ModuleJob, lines: string[]): void {
+  const imports: WebAssembly.Imports = { spectest: spectestModule() };
+  const instances: WebAssembly.Instance[] = [];
+  const instantiateUpTo = (actionIndex: number): boolean => {
+    for (let k = instances.length; k < job.modules.length && job.modules[k].actionsBefore <= actionIndex; k++) {
+      const instance = instantiate(job, k, imports, lines);
+      if (!instance) return false;
+      instances.push(instance);
+      if (job.modules[k].name) imports[job.modules[k].name] = instance.exports;
+    }
+    return true;
+  };
+  for (const [index, action] of job.actions.entries()) {
+    if (!instantiateUpTo(index)) return;
+    lines.push(`#${index} ${runAction(instances[action.module], action)}`);
+  }
+  if (instantiateUpTo(job.actions.length)) lines.push('#done');
+}
+
+/** Module `k`'s instance, or undefined after printing `#init trap` when instantiation trapped. */
+function instantiate(job: ModuleJob, k: number, imports: WebAssembly.Imports, lines: string[]): WebAssembly.Instance | undefined {
+  const module = new WebAssembly.Module(job.modules[k].wasm);
   try {
-    return new WebAssembly.Instance(module, { spectest: spectestModule() });
+    return new WebAssembly.Instance(module, imports);
   } catch (error) {
     lines.push(`#init trap ${trapKind(error, job.expectInitTrap)}`);
     return undefined;

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The engine under test: compiles a job into a Multiboot ELF with our translator
+ * @fileoverview The engine under test: compiles a job (its modules linked) into a Multiboot ELF with our translator
  * (`buildSpecImage`) and boots it in v86, returning the guest's COM1 output.
  *
  * Pipeline place: runs inside a worker thread (`spec-worker.ts`); `spec-verdict.ts` judges the output.
@@ -13,7 +13,7 @@ import type { BootResult } from './spec-verdict.js';
 export async function runInV86(job: ModuleJob, timeoutMs: number): Promise<BootResult> {
   let elf: Uint8Array;
   try {
-    elf = buildSpecImage(job.wasm, job.actions);
+    elf = buildSpecImage(job);
   } catch (error) {
     return failedBoot(`builder: ${messageOf(error)}`);
   }

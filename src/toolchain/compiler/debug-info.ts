@@ -4,6 +4,8 @@
  * TypeScript file:line table, the globals', tables' and linear memory's
  * addresses. The playground turns EIP into a source line with it.
  *
+ * A linked program's debug information is its modules' merged (`mergeDebugInfo`).
+ *
  * Pipeline place: built by `translate.ts` next to the ELF image.
  */
 import type { ModuleContext } from './module-context.js';
@@ -82,4 +84,23 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
     ),
     runtime: Object.fromEntries([...ctx.runtime].map(([name, label]) => [name, labelAddress(label)])),
   };
+}
+
+/** One program's debug information from its modules' (in code order): functions, lines, globals, tables and
+ *  data of all, one file list; the image-wide fields (entry, text and data bounds, memory, runtime) are the same in each. */
+export function mergeDebugInfo(parts: DebugInfo[]): DebugInfo {
+  if (parts.length === 1) return parts[0];
+  const files = [...new Set(parts.flatMap((part) => part.files))];
+  const merged: DebugInfo = { ...parts[0], files, functions: [], lines: [], globals: [], tables: [], data: [] };
+  for (const part of parts) {
+    const fileIndex = (i: number | undefined) => (i === undefined || i < 0 ? i : files.indexOf(part.files[i]));
+    merged.functions.push(...part.functions.map((f) => ({ ...f, file: fileIndex(f.file) })));
+    for (let j = 0; j < part.lines.length; j += 4) {
+      merged.lines.push(part.lines[j], part.lines[j + 1], fileIndex(part.lines[j + 2])!, part.lines[j + 3]);
+    }
+    merged.globals.push(...part.globals);
+    merged.tables.push(...part.tables);
+    merged.data.push(...part.data);
+  }
+  return merged;
 }

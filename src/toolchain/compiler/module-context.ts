@@ -5,13 +5,21 @@
  * canonical signature ids for call_indirect; trap sites and their source
  * locations; the x86 ↔ wasm offset table for the debug info.
  *
- * Pipeline place: built by `translate.ts` after reading the module and before
- * compiling any function; the runtime (`../runtime/`) and the function
- * compiler read it; `data-section.ts` turns it into the .data bytes at the end.
+ * In a program of several linked modules (`linker.ts`) there is one context
+ * per module; they share the assembler, the runtime routines, the runtime's
+ * variables and the signature ids, and a module's imports of another
+ * module's functions, globals and tables resolve to that module's labels,
+ * descriptors, cells and tables (`linked`).
+ *
+ * Pipeline place: built by `translate.ts` (or `linker.ts`) after reading the
+ * module and before compiling any function; the runtime (`../runtime/`) and
+ * the function compiler read it; `data-section.ts` turns it into the .data
+ * bytes at the end.
  */
 import { Assembler, Label } from '../x86/assembler.js';
-import { ConstExpr, FuncType, Import, ValType, WasmModule, WasmError } from '../wasm/types.js';
+import { ConstExpr, ElementItem, FuncType, Import, ValType, WasmModule, WasmError } from '../wasm/types.js';
 import { ResolvedOptions, STACK_BASE, alignUp } from './options.js';
+import { DataLayout, TableLayout, layoutModuleData } from './data-layout.js';
 import { locatorFor, Locator } from './source-locations.js';
 import type { SourceMapLookup } from '../asc/source-map.js';
 
@@ -54,16 +62,38 @@ export const enum RuntimeVar {
   MultiReturn = 32, // MAX_MULTI_RETURN × 8 bytes
 }
 export const MAX_MULTI_RETURN = 32;
-const RUNTIME_VARS_SIZE = 32 + 8 * MAX_MULTI_RETURN;
+export const RUNTIME_VARS_SIZE = 32 + 8 * MAX_MULTI_RETURN;
 
-export interface TableLayout {
-  elemType: ValType;
-  /** Address of the current size (u32); the entries follow it. */
-  sizeAddress: number;
-  entriesAddress: number;
-  initialSize: number;
-  capacity: number;
+export type { TableLayout } from './data-layout.js';
+
+/** An import satisfied by another module of the program: that module's context and its index there. */
+export interface LinkTarget {
+  ctx: ModuleContext;
+  index: number;
 }
+
+/** Imports resolved to other modules, by index in the function / global / table index space. */
+export interface LinkedImports {
+  functions: ReadonlyMap<number, LinkTarget>;
+  globals: ReadonlyMap<number, LinkTarget>;
+  tables: ReadonlyMap<number, LinkTarget>;
+}
+
+/** What `linker.ts` gives each module of a program; a lone module's context makes its own. */
+export interface ModuleLink {
+  /** Prefixed to the module's function names (`name.function`); empty for none. */
+  name: string;
+  asm: Assembler;
+  runtime: Map<string, Label>;
+  /** Signature key → id, shared so that call_indirect compares signatures across modules. */
+  signatures: Map<string, number>;
+  dataBase: number;
+  dataEnd: number;
+  layout: DataLayout;
+  linked: LinkedImports;
+}
+
+const NO_LINKS: LinkedImports = { functions: new Map(), globals: new Map(), tables: new Map() };
 
 export interface TrapSite {
   label: Label;
@@ -82,18 +112,19 @@ export interface FunctionRange {
 export class ModuleContext {
   readonly funcLabels: Label[] = [];
   readonly funcTypes: FuncType[] = [];
-  /** Canonical signature id per type index (structurally equal types share one id). */
+  /** Canonical signature id per type index (structurally equal types share one id, across linked modules too). */
   readonly sigIds: number[] = [];
-  readonly globalAddresses: number[] = [];
-  readonly globalTypes: ValType[] = [];
-  readonly tables: TableLayout[] = [];
+  readonly globalAddresses: number[];
+  readonly globalTypes: ValType[];
+  readonly tables: TableLayout[];
+  /** Start of .data: the runtime's variables (shared by every module of a program). */
   readonly dataBase: number;
   /** Address of function i's descriptor {code address, signature id} (for tables and ref.func). */
   readonly descriptorBase: number;
   readonly dataDroppedBase: number;
   readonly elemDroppedBase: number;
   /** Address of each element segment's items (descriptor addresses, 0 for null). */
-  readonly elemSegmentAddresses: number[] = [];
+  readonly elemSegmentAddresses: number[];
   readonly dataSegmentLabels: Label[] = [];
   readonly dataEnd: number;
   readonly asm: Assembler;
@@ -103,7 +134,11 @@ export class ModuleContext {
   readonly maxMemoryPages: number;
   readonly hasMemory: boolean;
   /** Labels of runtime routines, created on first use and emitted by `../runtime/`. */
-  readonly runtime = new Map<string, Label>();
+  readonly runtime: Map<string, Label>;
+  /** Imports that other modules of the program satisfy (none for a lone module). */
+  readonly linked: LinkedImports;
+  /** `name.` of a program's module, prefixed to its function and global names; empty for a lone module. */
+  readonly namePrefix: string;
   readonly trapSites: TrapSite[] = [];
   /** Flat pairs (x86 address, wasm offset), in code order; one pair per address that starts an instruction's code. */
   readonly lineTable: number[] = [];
@@ -114,44 +149,24 @@ export class ModuleContext {
     readonly options: ResolvedOptions,
     /** asc's source map, when given: wasm offsets → TypeScript lines. */
     readonly sourceMap: SourceMapLookup | undefined,
+    link: ModuleLink = aloneLink(module, options),
   ) {
     this.locate = locatorFor(sourceMap);
+    this.namePrefix = link.name ? `${link.name}.` : '';
+    this.linked = link.linked;
     this.functionImports = module.imports.filter((i) => i.desc.kind === 'func');
     this.exportedFunctionNames = new Map(module.exports.filter((e) => e.kind === 'func').map((e) => [e.index, e.name]));
     this.collectFunctionTypes();
-    this.collectSignatureIds();
-    let cursor = STACK_BASE + options.stackSize;
-    this.dataBase = cursor;
-    cursor += RUNTIME_VARS_SIZE;
-    for (const type of this.allGlobalTypes()) {
-      this.globalAddresses.push(cursor);
-      this.globalTypes.push(type);
-      cursor += 8;
-    }
-    for (const table of this.allTables()) {
-      const capacity = Math.max(table.limits.min, Math.min(table.limits.max ?? options.maxTableSize, options.maxTableSize));
-      this.tables.push({
-        elemType: table.elemType,
-        sizeAddress: cursor,
-        entriesAddress: cursor + 4,
-        initialSize: table.limits.min,
-        capacity,
-      });
-      cursor += 4 + 4 * capacity;
-    }
-    this.descriptorBase = cursor;
-    cursor += 8 * this.funcTypes.length;
-    this.dataDroppedBase = cursor;
-    cursor += module.data.length;
-    this.elemDroppedBase = cursor;
-    cursor += module.elements.length;
-    cursor = alignUp(cursor, 4);
-    for (const segment of module.elements) {
-      this.elemSegmentAddresses.push(cursor);
-      cursor += 4 * segment.items.length;
-    }
-    this.dataEnd = alignUp(cursor, 0x1000);
-    this.asm = new Assembler(this.dataEnd);
+    this.collectSignatureIds(link.signatures);
+    this.dataBase = link.dataBase;
+    ({
+      globalAddresses: this.globalAddresses, globalTypes: this.globalTypes, tables: this.tables,
+      descriptorBase: this.descriptorBase, dataDroppedBase: this.dataDroppedBase,
+      elemDroppedBase: this.elemDroppedBase, elemSegmentAddresses: this.elemSegmentAddresses,
+    } = link.layout);
+    this.dataEnd = link.dataEnd;
+    this.asm = link.asm;
+    this.runtime = link.runtime;
     for (let i = 0; i < module.data.length; i++) this.dataSegmentLabels.push(this.asm.newLabel(`data[${i}]`));
 
     const memory = this.memoryLimits();
@@ -164,15 +179,20 @@ export class ModuleContext {
         0,
       );
     }
-    for (let i = 0; i < this.funcTypes.length; i++) this.funcLabels.push(this.asm.newLabel(this.functionName(i)));
+    for (let i = 0; i < this.funcTypes.length; i++) {
+      const target = this.linked.functions.get(i);
+      this.funcLabels.push(target ? target.ctx.funcLabels[target.index] : this.asm.newLabel(this.functionName(i)));
+    }
   }
 
   var(offset: RuntimeVar | number): number {
     return this.dataBase + offset;
   }
 
+  /** A function imported from another module of the program has that module's descriptor (one identity per function). */
   descriptorAddress(funcIndex: number): number {
-    return this.descriptorBase + 8 * funcIndex;
+    const target = this.linked.functions.get(funcIndex);
+    return target ? target.ctx.descriptorAddress(target.index) : this.descriptorBase + 8 * funcIndex;
   }
 
   elemSegmentAddress(seg: number): number {
@@ -207,14 +227,26 @@ export class ModuleContext {
     }
   }
 
-  /** Initial value of global `index` (imported globals take the host's values, see `importedGlobalValue`). */
+  /**
+   * Initial value of global `index`: an import from another module of the program has that module's
+   * value (constant expressions only read immutable globals); other imported globals take the host's
+   * values (`importedGlobalValue`).
+   */
   globalValue(index: number): number | bigint {
+    const target = this.linked.globals.get(index);
+    if (target) return target.ctx.globalValue(target.index);
     const imported = this.module.importedGlobalCount;
     if (index < imported) {
       const imp = this.module.imports.filter((i) => i.desc.kind === 'global')[index];
       return importedGlobalValue(imp.module, imp.name, this.globalTypes[index]);
     }
     return this.evalConst(this.module.globals[index - imported].init);
+  }
+
+  /** An element segment item's value: a descriptor address, 0 for null. */
+  elementItemValue(item: ElementItem): number {
+    if (item === null) return 0;
+    return typeof item === 'number' ? this.descriptorAddress(item) : Number(this.globalValue(item.index));
   }
 
   /** A NUL-terminated string in the read-only data (emitted at the end by `translate.ts`). */
@@ -259,14 +291,15 @@ export class ModuleContext {
   functionName(index: number): string {
     if (index < 0) return '(module instantiation)';
     const named = this.module.functionNames.get(index) ?? this.exportedFunctionNames.get(index);
-    if (named) return named;
-    const imp = this.importOf(index);
-    return imp ? `${imp.module}.${imp.name}` : `func[${index}]`;
+    if (named) return this.namePrefix + named;
+    const imp = this.functionImports[index];
+    return this.namePrefix + (imp ? `${imp.module}.${imp.name}` : `func[${index}]`);
   }
 
-  /** The import behind function index `index`, if it is imported. */
+  /** The host import behind function index `index` (an intrinsic or a runtime routine); undefined when the
+   *  function is defined here or linked to another module of the program (then it is called like one). */
   importOf(index: number): Import | undefined {
-    return this.functionImports[index];
+    return this.linked.functions.has(index) ? undefined : this.functionImports[index];
   }
 
   private readonly functionImports: Import[];
@@ -280,29 +313,33 @@ export class ModuleContext {
     for (const f of m.functions) this.funcTypes.push(m.types[f.typeIndex]);
   }
 
-  private collectSignatureIds(): void {
-    const ids = new Map<string, number>();
+  private collectSignatureIds(ids: Map<string, number>): void {
     for (const type of this.module.types) {
-      const key = `${type.params.join(',')}->${type.results.join(',')}`;
+      const key = typeKey(type);
       if (!ids.has(key)) ids.set(key, ids.size + 1);
       this.sigIds.push(ids.get(key)!);
     }
-  }
-
-  private *allGlobalTypes(): Iterable<ValType> {
-    for (const imp of this.module.imports) if (imp.desc.kind === 'global') yield imp.desc.type.type;
-    for (const g of this.module.globals) yield g.type.type;
-  }
-
-  private *allTables() {
-    for (const imp of this.module.imports) if (imp.desc.kind === 'table') yield imp.desc.type;
-    for (const t of this.module.tables) yield t;
   }
 
   private memoryLimits() {
     for (const imp of this.module.imports) if (imp.desc.kind === 'memory') return imp.desc.limits;
     return this.module.memories[0];
   }
+}
+
+/** The key under which structurally equal function types share a signature id (`ModuleContext.sigIds`). */
+export function typeKey(type: FuncType): string {
+  return `${type.params.join(',')}->${type.results.join(',')}`;
+}
+
+/** A lone module: its own assembler and runtime, its data right after the runtime's variables. */
+function aloneLink(module: WasmModule, options: ResolvedOptions): ModuleLink {
+  const dataBase = STACK_BASE + options.stackSize;
+  const layout = layoutModuleData(module, options, dataBase + RUNTIME_VARS_SIZE);
+  const dataEnd = alignUp(layout.end, 0x1000);
+  return {
+    name: '', asm: new Assembler(dataEnd), runtime: new Map(), signatures: new Map(), dataBase, dataEnd, layout, linked: NO_LINKS,
+  };
 }
 
 /** Host values of imported globals: the spec tests' `spectest` module; anything else is 0. */

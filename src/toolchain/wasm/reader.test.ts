@@ -523,8 +523,6 @@ function loadSpecSuite() {
 }
 
 const suite = loadSpecSuite();
-/** The one construct in the suite the reader does not represent: an element item `global.get` (elem.wast). */
-const UNSUPPORTED = /unsupported element item: global\.get/;
 
 const NODE_KIND = { func: 'function', table: 'table', memory: 'memory', global: 'global' } as const;
 
@@ -543,12 +541,10 @@ function wabtDefinitionCounts(bytes: Binary): { [kind: string]: number } {
 describe('readModule on the spec test suite', () => {
   it('decodes every module; imports and exports match Node, definitions match wabt', () => {
     const problems: string[] = [];
-    let unsupported = 0;
     for (const { name, bytes } of suite.modules) {
       const m = ourVerdict(bytes);
       if (m instanceof WasmError) {
-        if (UNSUPPORTED.test(m.message)) unsupported++;
-        else problems.push(`${name}: ${m.message}`);
+        problems.push(`${name}: ${m.message}`);
         continue;
       }
       const node = new WebAssembly.Module(bytes);
@@ -564,10 +560,9 @@ describe('readModule on the spec test suite', () => {
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) problems.push(`${name}: ${JSON.stringify(ours)} vs wabt ${JSON.stringify(theirs)}`);
       for (const fn of m.functions) if (bytes[fn.codeEnd - 1] !== END) problems.push(`${name}: body does not end with end`);
     }
-    console.log(`spec suite: ${suite.modules.length} modules decoded and compared, ${unsupported} unsupported (element item global.get), ${suite.wabtRejected} skipped (wabt rejects)`);
+    console.log(`spec suite: ${suite.modules.length} modules decoded and compared, ${suite.wabtRejected} skipped (wabt rejects)`);
     expect(problems).toEqual([]);
     expect(suite.modules.length).toBeGreaterThan(600);
-    expect(unsupported).toBe(1);
   });
 
   it('agrees with Node on every (module binary …) of the suite', () => {
@@ -599,12 +594,12 @@ function randomSource(seed: number): (limit: number) => number {
 /**
  * Compares one damaged module with Node. We may accept what Node rejects only
  * when Node's complaint is inside a function body (the compiler's domain);
- * we may reject what Node accepts only for the known unsupported construct.
+ * we never reject what Node accepts.
  */
 function judge(bytes: Binary): 'agree' | 'body' | string {
   const ours = ourVerdict(bytes);
   const node = nodeVerdict(bytes);
-  if (ours instanceof WasmError) return node.ok && !UNSUPPORTED.test(ours.message) ? `we reject (${ours.message}), Node accepts` : 'agree';
+  if (ours instanceof WasmError) return node.ok ? `we reject (${ours.message}), Node accepts` : 'agree';
   if (node.ok) return 'agree';
   return node.inFunctionBody ? 'body' : `we accept, Node rejects: ${node.message}`;
 }

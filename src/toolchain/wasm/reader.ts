@@ -17,7 +17,7 @@ import { Cursor } from './cursor.js';
 import { Op } from './opcodes.js';
 import {
   ValType, WasmError,
-  type ConstExpr, type DataSegment, type ElementSegment, type Export, type FuncType, type FunctionBody,
+  type ConstExpr, type DataSegment, type ElementItem, type ElementSegment, type Export, type FuncType, type FunctionBody,
   type Global, type GlobalType, type Import, type ImportDesc, type Limits, type TableType, type WasmModule,
 } from './types.js';
 
@@ -366,13 +366,14 @@ function readElemKind(c: Cursor): ValType {
   return ValType.FuncRef;
 }
 
-/** `ref.func i` folds to i, `ref.null t` to null; other constant forms have no folded representation. */
-function readElementItem(reader: Reader, c: Cursor, elemType: ValType): number | null {
+/** `ref.func i` folds to i, `ref.null t` to null; `global.get` stays an expression (`ElementItem`). */
+function readElementItem(reader: Reader, c: Cursor, elemType: ValType): ElementItem {
   const at = c.pos;
   const expr = readConstExpr(reader, c, elemType);
   if (expr.kind === 'ref.func') return expr.index;
   if (expr.kind === 'ref.null') return null;
-  return c.fail(`unsupported element item: ${expr.kind} (only ref.func and ref.null)`, at);
+  if (expr.kind === 'global.get') return expr;
+  return c.fail(`unsupported element item: ${expr.kind} (only ref.func, ref.null and global.get)`, at);
 }
 
 // ---- code ----------------------------------------------------------------

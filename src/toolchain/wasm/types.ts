@@ -96,9 +96,15 @@ export interface ElementSegment {
   tableIndex: number;
   offset?: ConstExpr;
   elemType: ValType;
-  /** Each item is a function index, or null for ref.null; items given as expressions are folded here. */
-  items: (number | null)[];
+  /** Items given as expressions are folded here (see `ElementItem`). */
+  items: ElementItem[];
 }
+
+/**
+ * An element segment's item: a function index (`ref.func`), null (`ref.null`), or a `global.get` of an
+ * immutable reference global, whose value is only known at instantiation (it may be another module's).
+ */
+export type ElementItem = number | null | Extract<ConstExpr, { kind: 'global.get' }>;
 
 export interface DataSegment {
   mode: 'active' | 'passive';
