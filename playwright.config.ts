@@ -1,5 +1,8 @@
 // Playwright runs the e2e/ specs in Debian's Chromium against the built site, served by `vite preview` under a
 // sub-path (/eduos-playground/) so every run also proves the build works away from the server root.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { freePort } from './e2e/free-port.js';
 
@@ -9,6 +12,9 @@ const SUB_PATH = '/eduos-playground/';
 // Worker processes load this file again and inherit the environment, so they reuse the port the main process chose.
 process.env.PLAYGROUND_E2E_PORT ??= String(await freePort());
 const port = Number(process.env.PLAYGROUND_E2E_PORT);
+// Each run builds the site into its own folder, so runs side by side (and `npm run build`) do not overwrite it.
+process.env.PLAYGROUND_E2E_DIST ??= mkdtempSync(join(tmpdir(), 'eduos-e2e-dist-'));
+const distDir = process.env.PLAYGROUND_E2E_DIST;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,7 +45,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort --base ${SUB_PATH}`,
+    command: `npx vite build --outDir ${distDir} && npx vite preview --outDir ${distDir} --host 127.0.0.1 --port ${port} --strictPort --base ${SUB_PATH}`,
     url: `http://127.0.0.1:${port}${SUB_PATH}`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,4 +1,4 @@
-// The static build works from any static host under any path: dist/ (which the Playwright run builds) is served
+// The static build works from any static host under any path: the site the Playwright run builds is served
 // by a plain file server — no SPA fallback, no Vite — under a deep sub-path; the page boots the prebuilt kernel,
 // loads the editor and builds with the worker, all through URLs relative to the page.
 import { createReadStream, statSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { extname, join, normalize } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BANNER, BUILD_TIMEOUT_MS, collectPageErrors, saveScreenshot, waitForEditor } from './playground-helpers.js';
 
-/** What `npm run build` wrote; PLAYGROUND_DIST_DIR points elsewhere when a run builds into another directory. */
-const DIST = process.env.PLAYGROUND_DIST_DIR ?? 'dist';
+/** What the Playwright run built (playwright.config.ts); dist/ of `npm run build` when run otherwise. */
+const DIST = process.env.PLAYGROUND_E2E_DIST ?? 'dist';
 const SUB_PATH = '/courses/os/playground/';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
