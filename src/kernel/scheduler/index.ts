@@ -8,7 +8,7 @@
 export { Task, TaskEntry, TaskState, stateName } from "./task";
 export { TaskQueue } from "./task-queue";
 export { findTask, taskAt, taskCount } from "./task-table";
-export { contextSwitchCount, currentTask, readyQueue, yieldCpu } from "./scheduler";
+export { contextSwitchCount, currentTask, currentTaskId, readyQueue, yieldCpu } from "./scheduler";
 export { exitTask, join, kill, KILLED_EXIT_CODE, spawn, tasksInit } from "./tasks";
 export { clockInit, millisecondsToTicks, sleep, timerHz, uptimeTicks } from "./clock";
 export { idleLoop } from "./idle";

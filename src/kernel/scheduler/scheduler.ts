@@ -20,6 +20,12 @@ const readyQueues = new StaticArray<TaskQueue>(PRIORITY_COUNT);
 for (let priority = 0; priority < PRIORITY_COUNT; priority++) readyQueues[priority] = new TaskQueue();
 
 let current: Task | null = null;
+/**
+ * The running task's id, kept beside `current` at every switch: getpid reads
+ * one word, as HermitCore reads its per-core task id, without touching the
+ * task object (a reference, which costs a shadow-stack slot to hold).
+ */
+let currentId: i32 = 0;
 let quantumLeft: i32 = QUANTUM_TICKS;
 /** Context switches so far. */
 let switches: u64 = 0;
@@ -32,12 +38,18 @@ let releaseFinished: (task: Task) => void = (task: Task): void => {};
 export function schedulerInit(boot: Task, release: (task: Task) => void): void {
   boot.state = TaskState.Running;
   current = boot;
+  currentId = boot.id;
   releaseFinished = release;
 }
 
 /** The running task. */
 export function currentTask(): Task {
   return current!;
+}
+
+/** The running task's id. */
+export function currentTaskId(): i32 {
+  return currentId;
 }
 
 export function contextSwitchCount(): u64 {
@@ -127,6 +139,7 @@ function reschedule(rotate: bool): void {
 /** Leaves `previous` and continues `next`: machine stack, shadow stack and stack limit together. */
 function switchTo(previous: Task, next: Task): void {
   current = next;
+  currentId = next.id;
   switches++;
   recordContextSwitch(previous.id, next.id, changetype<usize>(next));
   switchStacks(changetype<usize>(previous.saved), changetype<usize>(next.saved));

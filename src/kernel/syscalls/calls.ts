@@ -5,10 +5,10 @@
  * number, for the `int 0x80` path (software-interrupt.ts), so both paths run
  * the same code and their cost differs only by the way in.
  */
-import { currentTask, exitTask, join, kill, sleep, spawn, TaskEntry, uptimeTicks, yieldCpu } from "../scheduler/index";
+import { currentTaskId, exitTask, join, kill, sleep, spawn, TaskEntry, uptimeTicks, yieldCpu } from "../scheduler/index";
 import { ENOSYS, SYS_EXIT, SYS_GETPID, SYS_JOIN, SYS_KILL, SYS_SLEEP, SYS_UPTIME, SYS_YIELD } from "./numbers";
 
-export function sys_getpid(): i32 { return currentTask().id; }
+export function sys_getpid(): i32 { return currentTaskId(); }
 export function sys_yield(): void { yieldCpu(); }
 export function sys_sleep(ms: u32): void { sleep(ms); }
 export function sys_exit(code: i32): void { exitTask(code); }
