@@ -6,12 +6,14 @@ import { asDataUrl } from '../src/ui/machine/test-kernels.js';
 
 /** The real kernel's banner on COM1. */
 export const BANNER = 'eduOS-ts';
+/** The shell's prompt: by then the kernel has its GDT, IDT, page tables and tasks. */
+export const PROMPT = 'eduos> ';
 const BOOT_TIMEOUT_MS = 20_000;
 
-/** Loads the page with the prebuilt kernel (public/images/eduos.elf) and waits for its banner. */
+/** Loads the page with the prebuilt kernel (public/images/eduos.elf) and waits for its shell prompt. */
 export async function bootRealKernel(page: Page): Promise<void> {
   await page.goto('./');
-  await expect(page.getByTestId('serial'), 'COM1 banner (is public/images/eduos.elf built? `npm run kernel`)').toContainText(BANNER, {
+  await expect(page.getByTestId('serial'), 'COM1 prompt (is public/images/eduos.elf built? `npm run kernel`)').toContainText(PROMPT, {
     timeout: BOOT_TIMEOUT_MS,
   });
 }
