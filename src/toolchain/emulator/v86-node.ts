@@ -60,6 +60,8 @@ export interface GuestConsole {
   serial(): string;
   /** A copy of guest physical memory. */
   readMemory(address: number, length: number): Uint8Array;
+  /** Guest instructions executed so far (v86's counter), e.g. to measure a stretch of the run. */
+  instructions(): number;
 }
 
 export interface BootResult {
@@ -256,6 +258,7 @@ function guestConsole(emulator: V86, serial: number[], finished: () => boolean):
     serial: () => text(),
     send: (input) => emulator.serial_send_bytes(0, Buffer.from(input, 'latin1')),
     readMemory: (address, length) => emulator.read_memory(address, length).slice(),
+    instructions: () => emulator.get_instruction_counter(),
     waitFor: (wanted, { timeoutMs = DEFAULT_TIMEOUT_MS, from = 0 } = {}) =>
       new Promise((resolve, reject) => {
         const deadline = performance.now() + timeoutMs;
