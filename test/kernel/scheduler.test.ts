@@ -92,4 +92,24 @@ describe('console input', () => {
     const result = await bootInV86(image, { timeoutMs: 10_000, serialInput: 'hello\r' });
     expect(result.serial).toContain('eduos> hello\n');
   }, 30_000);
+
+  it('takes a command typed on the PS/2 keyboard (IRQ 1, scancode set 1, Shift) and runs it', async () => {
+    // Each key is pressed and released (release = press | 0x80); Left Shift (0x2a) is held for the capital letter.
+    const key = (code: number) => [code, code | 0x80];
+    const P = 0x19, S = 0x1f, X = 0x2d, SPACE = 0x39, ENTER = 0x1c, LEFT_SHIFT = 0x2a;
+    let output = '';
+    const result = await bootInV86(image, {
+      timeoutMs: 30_000,
+      interact: async (guest) => {
+        await guest.waitFor('eduos> ', { timeoutMs: 20_000 });
+        guest.pressKeys([...key(X), LEFT_SHIFT, ...key(X), LEFT_SHIFT | 0x80, ...key(ENTER)]); // "xX": unknown command
+        guest.pressKeys([...key(P), ...key(S), ...key(SPACE), ...key(ENTER)]);
+        output = await guest.waitFor(/^\s*0 idle\s+0 /m, { timeoutMs: 20_000 });
+      },
+    });
+    expect(result.interactionError, result.serial).toBeUndefined();
+    expect(output).toContain('eduos> xX\n');
+    expect(output).toContain('eduos> ps \n');
+    expect(output).toContain('xX: no such command');
+  }, 40_000);
 });

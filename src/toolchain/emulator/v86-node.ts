@@ -56,6 +56,8 @@ export interface GuestConsole {
   waitFor(text: string | RegExp, options?: { timeoutMs?: number; from?: number }): Promise<string>;
   /** Types `text` (latin1) into COM1. */
   send(text: string): void;
+  /** Sends PS/2 scancodes (set 1, as the 8042 delivers them translated) to the keyboard controller. */
+  pressKeys(scancodes: readonly number[]): void;
   /** COM1 output so far. */
   serial(): string;
   /** A copy of guest physical memory. */
@@ -257,6 +259,7 @@ function guestConsole(emulator: V86, serial: number[], finished: () => boolean):
   return {
     serial: () => text(),
     send: (input) => emulator.serial_send_bytes(0, Buffer.from(input, 'latin1')),
+    pressKeys: (scancodes) => void emulator.keyboard_send_scancodes([...scancodes]),
     readMemory: (address, length) => emulator.read_memory(address, length).slice(),
     instructions: () => emulator.get_instruction_counter(),
     waitFor: (wanted, { timeoutMs = DEFAULT_TIMEOUT_MS, from = 0 } = {}) =>

@@ -4,12 +4,17 @@
  * Lock. Key releases (bit 7 set) only matter for Shift; extended (0xE0) keys
  * are ignored. Characters go to the sink given to `keyboardInit`.
  */
-import { inb } from "./intrinsics";
+import { inb, outb } from "./intrinsics";
 import { setIrqHandler } from "./irq";
 
 @inline const KEYBOARD_DATA: u16 = 0x60;
 @inline const KEYBOARD_STATUS: u16 = 0x64;
 @inline const STATUS_OUTPUT_FULL: u8 = 0x01;
+@inline const STATUS_INPUT_FULL: u8 = 0x02;
+/** Keyboard command: start sending scancodes (the keyboard answers 0xFA, an ACK that handleScancode ignores). */
+@inline const ENABLE_SCANNING: u8 = 0xf4;
+/** Status polls before giving up on a controller that never takes the command. */
+@inline const CONTROLLER_POLLS: i32 = 100_000;
 @inline const KEYBOARD_IRQ: i32 = 1;
 
 @inline const RELEASED: u8 = 0x80;
@@ -33,6 +38,19 @@ function ignoreKey(byte: u8): void {}
 export function keyboardInit(sink: (byte: u8) => void): void {
   keySink = sink;
   setIrqHandler(KEYBOARD_IRQ, onKeyboardInterrupt);
+  enableScanning();
+}
+
+/**
+ * A BIOS turns the keyboard's scanning on; v86 boots a Multiboot kernel
+ * without one, and its keyboard stays silent until told, so the kernel says
+ * it itself (harmless where a BIOS already did, as in QEMU).
+ */
+function enableScanning(): void {
+  for (let poll = 0; poll < CONTROLLER_POLLS; poll++) {
+    if ((readPort(KEYBOARD_STATUS) & STATUS_INPUT_FULL) == 0) break;
+  }
+  writePort(KEYBOARD_DATA, ENABLE_SCANNING);
 }
 
 /** The ASCII character of a key press, honouring Shift and Caps Lock; 0 if it has none. */
@@ -68,3 +86,4 @@ function readScancode(): i32 {
 }
 
 @unsafe("reads an 8042 keyboard controller port") function readPort(port: u16): u8 { return inb(port); }
+@unsafe("writes an 8042 keyboard controller port") function writePort(port: u16, value: u8): void { outb(port, value); }
