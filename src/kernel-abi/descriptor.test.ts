@@ -1,7 +1,8 @@
 /**
  * The descriptor decoder against hand-built guest memory: a version-1
  * descriptor at 4 MiB with a task table of three tasks, a ready queue, the
- * statistics and an event ring that has wrapped.
+ * statistics, an event ring that has wrapped, and the later additions (saved
+ * stack pointers, per-vector counters) with and without their feature bits.
  */
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTOR_ADDRESS, DESCRIPTOR_MAGIC, DescriptorError, decodeDescriptor, readString } from './descriptor.js';
@@ -26,14 +27,20 @@ const D = DESCRIPTOR_ADDRESS;
 const TABLE = 0x0050_0000;
 const QUEUES = [0x0050_1000, 0x0050_1010, 0x0050_1020, 0x0050_1030];
 // Task field offsets as a kernel build might lay them out.
-const F = { id: 40, name: 44, priority: 48, state: 8, cpuTicks: 16, wakeTick: 24, exitCode: 32, queue: 60, stackBase: 64, stackSize: 68, next: 56 };
+const F = { id: 40, name: 44, priority: 48, state: 8, cpuTicks: 16, wakeTick: 24, exitCode: 32, queue: 60, stackBase: 64, stackSize: 68, next: 56, saved: 0 };
+/** SavedStacks.machineSp inside a task's SavedStacks object. */
+const MACHINE_SP = 0;
 const TASKS = [
-  { address: 0x0051_0000, id: 0, name: 'idle', priority: 0, state: 0, ticks: 7n, next: 0 },
-  { address: 0x0051_0100, id: 1, name: 'shell', priority: 3, state: 1, ticks: 2n, next: 0 },
-  { address: 0x0051_0200, id: 5, name: 'busy-a', priority: 2, state: 0, ticks: 0x1_0000_0002n, next: 0 },
+  { address: 0x0051_0000, id: 0, name: 'idle', priority: 0, state: 0, ticks: 7n, next: 0, savedSp: 0x0060_0fe0 },
+  { address: 0x0051_0100, id: 1, name: 'shell', priority: 3, state: 1, ticks: 2n, next: 0, savedSp: 0x0061_0fc0 },
+  { address: 0x0051_0200, id: 5, name: 'busy-a', priority: 2, state: 0, ticks: 0x1_0000_0002n, next: 0, savedSp: 0x0062_0fa0 },
 ];
+const VECTOR_COUNTS = 0x0040_0400;
 
-function fixture(writeIndex: number): FixtureMemory {
+/** Bits of the descriptor's features word. */
+const FEATURES = { vectorCounts: 1, savedStacks: 2 };
+
+function fixture(writeIndex: number, features = FEATURES.vectorCounts | FEATURES.savedStacks): FixtureMemory {
   const memory = new FixtureMemory();
   memory.u32(D + 0x000, DESCRIPTOR_MAGIC);
   memory.u32(D + 0x004, 1);
@@ -44,7 +51,7 @@ function fixture(writeIndex: number): FixtureMemory {
   memory.u32(D + 0x018, TASKS[1].address);
   memory.u32(D + 0x01c, 4);
   QUEUES.forEach((queue, priority) => memory.u32(D + 0x020 + 4 * priority, queue));
-  const offsets = [F.id, F.name, F.priority, F.state, F.cpuTicks, F.wakeTick, F.exitCode, F.queue, F.stackBase, F.stackSize, F.next, 0, 4, 8];
+  const offsets = [F.id, F.name, F.priority, F.state, F.cpuTicks, F.wakeTick, F.exitCode, F.queue, F.stackBase, F.stackSize, F.next, 0, 4, 8, F.saved, MACHINE_SP];
   offsets.forEach((offset, index) => memory.u32(D + 0x040 + 4 * index, offset));
   [12, 24575, 24542, 33, 4390912, 96784, 365, 2, 1000, 77, 3].forEach((value, index) => memory.u32(D + 0x080 + 4 * index, value));
   TASKS.forEach((task, slot) => {
@@ -57,6 +64,8 @@ function fixture(writeIndex: number): FixtureMemory {
     memory.u64(task.address + F.cpuTicks, task.ticks);
     memory.u32(task.address + F.exitCode, -1 >>> 0);
     memory.u32(task.address + F.stackSize, 0x10000);
+    memory.u32(task.address + F.saved, task.address + 0xc0); // the task's SavedStacks object
+    memory.u32(task.address + 0xc0 + MACHINE_SP, task.savedSp);
   });
   memory.u32(QUEUES[0], TASKS[0].address); // priority 0: idle
   memory.u32(QUEUES[2], TASKS[2].address); // priority 2: busy-a
@@ -64,6 +73,12 @@ function fixture(writeIndex: number): FixtureMemory {
   memory.u32(D + 0x0c4, 16);
   memory.u32(D + 0x0c8, 128);
   memory.u32(D + 0x0cc, writeIndex);
+  memory.u32(D + 0x0d0, features);
+  memory.u32(D + 0x0d4, VECTOR_COUNTS);
+  memory.u32(D + 0x0d8, 256);
+  memory.u32(VECTOR_COUNTS + 4 * 14, 3);
+  memory.u32(VECTOR_COUNTS + 4 * 32, 0xffff_fffe);
+  memory.u32(VECTOR_COUNTS + 4 * 0x80, 42);
   for (let index = Math.max(0, writeIndex - 128); index < writeIndex; index++) {
     const entry = D + 0x800 + (index % 128) * 16;
     memory.u64(entry, 1000n + BigInt(index));
@@ -108,6 +123,24 @@ describe('decodeDescriptor', () => {
     expect(wrapped).toHaveLength(128);
     expect(wrapped[0]).toMatchObject({ index: 172, timestamp: 1172n, kind: 'interrupt', detail: 0x1000 + 172 });
     expect(wrapped[127]).toMatchObject({ index: 299, kind: 'context switch', detail: 0x1000 + 299 });
+  });
+
+  it('reads the per-vector interrupt counters', () => {
+    const counts = decodeDescriptor(fixture(0).read).vectorCounts!;
+    expect(counts).toHaveLength(256);
+    expect([counts[0], counts[14], counts[32], counts[0x80], counts[255]]).toEqual([0, 3, 0xffff_fffe, 42, 0]);
+  });
+
+  it('reads each task’s saved stack pointer through its SavedStacks object', () => {
+    expect(decodeDescriptor(fixture(0).read).tasks.map((task) => task.savedStackPointer)).toEqual(TASKS.map((task) => task.savedSp));
+  });
+
+  it('leaves out what the features word does not announce (a kernel from before the additions)', () => {
+    const descriptor = decodeDescriptor(fixture(0, 0).read);
+    expect(descriptor.vectorCounts).toBeNull();
+    expect(descriptor.tasks.map((task) => task.savedStackPointer)).toEqual([null, null, null]);
+    expect(decodeDescriptor(fixture(0, FEATURES.savedStacks).read).vectorCounts).toBeNull();
+    expect(decodeDescriptor(fixture(0, FEATURES.vectorCounts).read).tasks[0].savedStackPointer).toBeNull();
   });
 
   it('rejects memory without the magic, and other versions', () => {

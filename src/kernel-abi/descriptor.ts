@@ -1,10 +1,10 @@
 /**
  * @fileoverview Decodes eduOS-ts's introspection descriptor (docs/kernel-abi.md)
  * from guest physical memory: the tasks with their fields, the running task,
- * the ready queues, the memory statistics and the event ring. Pure functions
- * over a `read(address, length)` callback, no Node built-ins: the Node tests
- * read v86's memory with it, the playground's tasks and events panels do the
- * same in the browser.
+ * the ready queues, the memory statistics, the event ring and the per-vector
+ * interrupt counters. Pure functions over a `read(address, length)` callback,
+ * no Node built-ins: the Node tests read v86's memory with it, the
+ * playground's tasks, events and IDT panels do the same in the browser.
  *
  * The layout constants mirror src/kernel/introspection/layout.ts; both change
  * together with DESCRIPTOR_VERSION.
@@ -24,11 +24,17 @@ const OFFSET = {
   taskTable: 0x010, taskTableLength: 0x014, currentTask: 0x018, readyQueueCount: 0x01c, readyQueues: 0x020,
   taskId: 0x040, taskName: 0x044, taskPriority: 0x048, taskState: 0x04c, taskCpuTicks: 0x050, taskWakeTick: 0x054,
   taskExitCode: 0x058, taskQueue: 0x05c, taskStackBase: 0x060, taskStackSize: 0x064, taskNext: 0x068,
-  queueHead: 0x06c, queueTail: 0x070, queueLength: 0x074,
+  queueHead: 0x06c, queueTail: 0x070, queueLength: 0x074, taskSavedStacks: 0x078, savedMachineSp: 0x07c,
   statsTick: 0x080, framesTotal: 0x084, framesFree: 0x088, framesUsed: 0x08c, heapTotal: 0x090, heapUsed: 0x094,
   heapObjects: 0x098, heapCollections: 0x09c, pageFaultsHandled: 0x0a0, contextSwitches: 0x0a4, taskCount: 0x0a8,
   ringOffset: 0x0c0, ringEntrySize: 0x0c4, ringCapacity: 0x0c8, ringWriteIndex: 0x0cc,
+  features: 0x0d0, vectorCounts: 0x0d4, vectorCountLength: 0x0d8,
 } as const;
+/** Bits of the `features` word: which fields added after the first release the kernel fills in. */
+const FEATURE_VECTOR_COUNTS = 1 << 0;
+const FEATURE_SAVED_STACKS = 1 << 1;
+/** More counters than the IDT has vectors would be a corrupt descriptor. */
+const MAX_VECTOR_COUNTERS = 256;
 const READY_QUEUE_SLOTS = 8;
 /** An AssemblyScript string's byte length is the u32 just before its first character (the object header's rtSize). */
 const STRING_LENGTH_BEFORE = 4;
@@ -49,6 +55,11 @@ export interface TaskInfo {
   exitCode: number;
   stackBase: number;
   stackSize: number;
+  /**
+   * ESP saved when the task was last switched out (its callee-saved registers and return address are there);
+   * stale for the running task; null if the kernel does not publish it.
+   */
+  savedStackPointer: number | null;
 }
 
 export type EventKind = 'interrupt' | 'exception' | 'page fault' | 'context switch' | `kind ${number}`;
@@ -98,6 +109,8 @@ export interface KernelDescriptor {
   eventCount: number;
   /** The events still in the ring, oldest first. */
   events: KernelEvent[];
+  /** Entries into the interrupt handler since boot, per vector (index = vector; each wraps at 2³²); null if the kernel has no counters. */
+  vectorCounts: number[] | null;
 }
 
 export class DescriptorError extends Error {}
@@ -132,6 +145,7 @@ export function decodeDescriptor(read: ReadMemory, address: number = DESCRIPTOR_
     statistics: decodeStatistics(word),
     eventCount: word(OFFSET.ringWriteIndex),
     events: ring,
+    vectorCounts: decodeVectorCounts(read, word),
   };
 }
 
@@ -148,15 +162,17 @@ function decodeTasks(read: ReadMemory, word: (offset: number) => number): TaskIn
 
 /** Bytes of a Task object that cover every field the descriptor names. */
 function taskExtent(word: (offset: number) => number): number {
-  const fields = [OFFSET.taskId, OFFSET.taskName, OFFSET.taskPriority, OFFSET.taskState, OFFSET.taskExitCode,
-    OFFSET.taskStackBase, OFFSET.taskStackSize, OFFSET.taskNext].map((offset) => word(offset) + 4);
-  return Math.max(...fields, word(OFFSET.taskCpuTicks) + 8, word(OFFSET.taskWakeTick) + 8);
+  const fields: number[] = [OFFSET.taskId, OFFSET.taskName, OFFSET.taskPriority, OFFSET.taskState, OFFSET.taskExitCode,
+    OFFSET.taskStackBase, OFFSET.taskStackSize, OFFSET.taskNext];
+  if (hasFeature(word, FEATURE_SAVED_STACKS)) fields.push(OFFSET.taskSavedStacks);
+  return Math.max(...fields.map((offset) => word(offset) + 4), word(OFFSET.taskCpuTicks) + 8, word(OFFSET.taskWakeTick) + 8);
 }
 
 function decodeTask(read: ReadMemory, word: (offset: number) => number, address: number): TaskInfo {
   const task = view(read, address, taskExtent(word));
   const field = (offset: number): number => task.getUint32(word(offset), true);
   const state = field(OFFSET.taskState);
+  const savedStacks = hasFeature(word, FEATURE_SAVED_STACKS) ? field(OFFSET.taskSavedStacks) : 0;
   return {
     address,
     id: task.getInt32(word(OFFSET.taskId), true),
@@ -168,7 +184,12 @@ function decodeTask(read: ReadMemory, word: (offset: number) => number, address:
     exitCode: task.getInt32(word(OFFSET.taskExitCode), true),
     stackBase: field(OFFSET.taskStackBase),
     stackSize: field(OFFSET.taskStackSize),
+    savedStackPointer: savedStacks === 0 ? null : view(read, savedStacks + word(OFFSET.savedMachineSp), 4).getUint32(0, true),
   };
+}
+
+function hasFeature(word: (offset: number) => number, feature: number): boolean {
+  return (word(OFFSET.features) & feature) !== 0;
 }
 
 /** An AssemblyScript string (UTF-16LE) at `address`; "" for a null pointer. */
@@ -239,4 +260,12 @@ function decodeEvents(read: ReadMemory, address: number, word: (offset: number) 
     });
   }
   return events;
+}
+
+/** The per-vector interrupt counters, or null when the kernel does not keep them. */
+function decodeVectorCounts(read: ReadMemory, word: (offset: number) => number): number[] | null {
+  if (!hasFeature(word, FEATURE_VECTOR_COUNTS)) return null;
+  const length = Math.min(word(OFFSET.vectorCountLength), MAX_VECTOR_COUNTERS);
+  const counters = view(read, word(OFFSET.vectorCounts), length * 4);
+  return Array.from({ length }, (_, vector) => counters.getUint32(vector * 4, true));
 }

@@ -18,6 +18,8 @@ const outputs = new Map<string, string>();
 let descriptor: KernelDescriptor;
 /** The descriptor read while two busy tasks of equal priority share the CPU (so context switches are recent). */
 let sharingDescriptor: KernelDescriptor;
+/** The descriptor read at the end of the session, after the page-fault storm and the benchmarks. */
+let finalDescriptor: KernelDescriptor;
 let run: BootResult;
 
 /** Types `line` and resolves with what the kernel printed until the next prompt. */
@@ -69,6 +71,7 @@ async function session(guest: GuestConsole): Promise<void> {
   await command(guest, 'spawn churn');
   outputs.set('churn', await waitForOutput(guest, /churn: .*\n/, 120_000));
   for (const line of ['mem', 'pt 0x400000', 'idt', 'gc', 'bench', 'ps']) await command(guest, line, 120_000);
+  finalDescriptor = decodeDescriptor(guest.readMemory);
 }
 
 beforeAll(async () => {
@@ -202,5 +205,27 @@ describe('the shell in v86', () => {
     expect(timer.length).toBeGreaterThan(0);
     const stamps = descriptor.events.map((event) => event.timestamp);
     expect(stamps.every((stamp, index) => index === 0 || stamp >= stamps[index - 1])).toBe(true);
+  });
+
+  it('counts every interrupt per vector in the descriptor', () => {
+    const before = descriptor.vectorCounts!;
+    const after = finalDescriptor.vectorCounts!;
+    expect(after).toHaveLength(256);
+    expect(before[32], 'timer interrupts by the prio demo').toBeGreaterThan(100);
+    expect(after[32], 'the timer keeps counting').toBeGreaterThan(before[32]);
+    expect(after[14] - before[14], 'page faults of the 100,000-fault storm').toBeGreaterThanOrEqual(100_000);
+    expect(after[0x80], 'int 0x80 system calls of the benchmarks').toBeGreaterThan(0);
+    expect(after[36], 'COM1 interrupts of the typed commands').toBeGreaterThan(0);
+    expect(after[0], '`crash div` is a translator trap (arch/x86/traps.ts), not vector 0').toBe(0);
+    expect(after[1], 'no debug exceptions').toBe(0);
+  });
+
+  it('publishes where each switched-out task saved its stack pointer', () => {
+    const waiting = descriptor.tasks.filter((task) => task.id !== descriptor.currentTaskId && task.stackBase !== 0);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const task of waiting) {
+      expect(task.savedStackPointer, task.name).toBeGreaterThanOrEqual(task.stackBase);
+      expect(task.savedStackPointer, task.name).toBeLessThan(task.stackBase + task.stackSize);
+    }
   });
 });

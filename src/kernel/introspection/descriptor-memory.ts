@@ -26,7 +26,7 @@ export function writeDescriptorU8(offset: usize, value: u8): void {
   if (offset < DESCRIPTOR_SIZE) store<u8>(DESCRIPTOR_ADDRESS + offset, value);
 }
 
-/** The u32 at `offset` (0 outside the page): the in-kernel tests read the descriptor back with it. */
+/** The u32 at `offset` (0 outside the page): for the vector counters, and the in-kernel tests read the descriptor back with it. */
 @unsafe("reads a u32 of the descriptor page at 4 MiB, offset checked")
 export function readDescriptorU32(offset: usize): u32 {
   return offset + 4 <= DESCRIPTOR_SIZE ? load<u32>(DESCRIPTOR_ADDRESS + offset) : 0;

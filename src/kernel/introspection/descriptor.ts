@@ -9,6 +9,7 @@
  * free what the interrupted code holds only in registers).
  */
 import { MAX_TASKS, PRIORITY_COUNT } from "../config";
+import { SavedStacks } from "../arch/x86/context-switch";
 import { contextSwitchCount, currentTask, readyQueue, Task, TaskQueue, taskCount, timerHz, uptimeTicks } from "../scheduler/index";
 import { taskTableAddress } from "../scheduler/task-table";
 import {
@@ -26,6 +27,9 @@ import {
   OFFSET_TASK_FIELD_NEXT, OFFSET_TASK_FIELD_PRIORITY, OFFSET_TASK_FIELD_QUEUE, OFFSET_TASK_FIELD_STACK_BASE,
   OFFSET_TASK_FIELD_STACK_SIZE, OFFSET_TASK_FIELD_STATE, OFFSET_TASK_FIELD_WAKE_TICK, OFFSET_TASK_TABLE,
   OFFSET_TASK_TABLE_LENGTH, OFFSET_TIMER_HZ, OFFSET_VERSION, RING_CAPACITY, RING_ENTRY_SIZE, RING_OFFSET,
+  OFFSET_TASK_FIELD_SAVED_STACKS, OFFSET_SAVED_FIELD_MACHINE_SP, OFFSET_VECTOR_COUNTS, OFFSET_VECTOR_COUNT_LENGTH,
+  DESCRIPTOR_ADDRESS, VECTOR_COUNTERS, VECTOR_COUNTS_OFFSET, OFFSET_FEATURES, FEATURE_SAVED_STACKS,
+  FEATURE_VECTOR_COUNTS,
 } from "./layout";
 
 /** Writes the whole descriptor; call once the tasks and the clock exist. */
@@ -38,6 +42,9 @@ export function introspectionInit(): void {
   writeDescriptorU32(OFFSET_RING_OFFSET, <u32>RING_OFFSET);
   writeDescriptorU32(OFFSET_RING_ENTRY_SIZE, <u32>RING_ENTRY_SIZE);
   writeDescriptorU32(OFFSET_RING_CAPACITY, RING_CAPACITY);
+  writeDescriptorU32(OFFSET_VECTOR_COUNTS, <u32>(DESCRIPTOR_ADDRESS + VECTOR_COUNTS_OFFSET));
+  writeDescriptorU32(OFFSET_VECTOR_COUNT_LENGTH, VECTOR_COUNTERS);
+  writeDescriptorU32(OFFSET_FEATURES, FEATURE_VECTOR_COUNTS | FEATURE_SAVED_STACKS);
   const running = currentTask();
   setRunningTask(running.id, changetype<usize>(running));
   refreshStatistics();
@@ -67,6 +74,8 @@ function writeFieldOffsets(): void {
   writeDescriptorU32(OFFSET_TASK_FIELD_STACK_BASE, <u32>offsetof<Task>("stackBase"));
   writeDescriptorU32(OFFSET_TASK_FIELD_STACK_SIZE, <u32>offsetof<Task>("stackSize"));
   writeDescriptorU32(OFFSET_TASK_FIELD_NEXT, <u32>offsetof<Task>("next"));
+  writeDescriptorU32(OFFSET_TASK_FIELD_SAVED_STACKS, <u32>offsetof<Task>("saved"));
+  writeDescriptorU32(OFFSET_SAVED_FIELD_MACHINE_SP, <u32>offsetof<SavedStacks>("machineSp"));
   writeDescriptorU32(OFFSET_QUEUE_FIELD_HEAD, <u32>offsetof<TaskQueue>("head"));
   writeDescriptorU32(OFFSET_QUEUE_FIELD_TAIL, <u32>offsetof<TaskQueue>("tail"));
   writeDescriptorU32(OFFSET_QUEUE_FIELD_LENGTH, <u32>offsetof<TaskQueue>("length"));

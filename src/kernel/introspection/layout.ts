@@ -6,7 +6,9 @@
  * finds the kernel's tasks and events in guest memory without symbols.
  *
  * Change a number here only together with the decoder, the document and
- * DESCRIPTOR_VERSION.
+ * DESCRIPTOR_VERSION. New fields go into space that was reserved, with a
+ * bit in OFFSET_FEATURES saying they are there (older kernels leave it 0):
+ * adding one keeps the version.
  */
 
 /** Physical address of the descriptor: the page at 4 MiB (the kernel's static data starts one page above). */
@@ -47,6 +49,9 @@
 @inline export const OFFSET_QUEUE_FIELD_HEAD: usize = 0x06c;
 @inline export const OFFSET_QUEUE_FIELD_TAIL: usize = 0x070;
 @inline export const OFFSET_QUEUE_FIELD_LENGTH: usize = 0x074;
+/** Task.saved (the address of the task's SavedStacks), then SavedStacks.machineSp: where a switched-out task's ESP is. */
+@inline export const OFFSET_TASK_FIELD_SAVED_STACKS: usize = 0x078;
+@inline export const OFFSET_SAVED_FIELD_MACHINE_SP: usize = 0x07c;
 
 // Statistics, a snapshot refreshed at every timer interrupt (u32 each).
 @inline export const OFFSET_STATS_TICK: usize = 0x080;
@@ -66,6 +71,22 @@
 @inline export const OFFSET_RING_ENTRY_SIZE: usize = 0x0c4;
 @inline export const OFFSET_RING_CAPACITY: usize = 0x0c8;
 @inline export const OFFSET_RING_WRITE_INDEX: usize = 0x0cc;
+
+/**
+ * Which of the fields added after the first release this kernel fills in (a
+ * bit mask of FEATURE_…): a field offset can be 0, so 0 cannot mean "absent".
+ */
+@inline export const OFFSET_FEATURES: usize = 0x0d0;
+@inline export const FEATURE_VECTOR_COUNTS: u32 = 1 << 0;
+@inline export const FEATURE_SAVED_STACKS: u32 = 1 << 1;
+
+// Per-vector interrupt counters: where they are and how many.
+@inline export const OFFSET_VECTOR_COUNTS: usize = 0x0d4;
+@inline export const OFFSET_VECTOR_COUNT_LENGTH: usize = 0x0d8;
+
+/** The counters themselves: VECTOR_COUNTERS u32, one per IDT vector, inside the descriptor page just below the ring. */
+@inline export const VECTOR_COUNTS_OFFSET: usize = 0x400;
+@inline export const VECTOR_COUNTERS: u32 = 256;
 
 /** The ring's entries start here (from the descriptor's start) and run to its end. */
 @inline export const RING_OFFSET: usize = 0x800;
