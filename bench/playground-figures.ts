@@ -8,7 +8,11 @@
  *   the toolchain load), then warm rebuilds, each after a one-line edit (the kernel's version string), with the
  *   build's own step times; at the page's default optimize level (-O0) and at -O3 (that of `npm run kernel`);
  * - bytes the page loads before the first COM1 output (what a visitor waits for) and after it (the editor, the
- *   kernel sources, the compiler), from the page's own responses.
+ *   kernel sources, the compiler), from the page's own responses;
+ * - where the first boot's time goes, from the machine's User Timing marks (`BOOT_MARKS` in machine.ts);
+ * - what live panels cost the emulator: v86's guest instructions per second over a fixed wall-clock window while
+ *   the kernel runs two busy tasks (`spawn busy`), with the panel dock hidden, with each panel the visible (live)
+ *   one, and with every panel read at the dock's live rate on top of the visible one; windows alternate, medians.
  *
  * Not a test: it prints a Markdown table and the host's load average. Builds the site into a temporary folder.
  */
@@ -19,14 +23,23 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import playwrightConfig from '../playwright.config.js';
+import { BOOT_MARKS } from '../src/ui/machine/machine.js';
 import { median } from './stats.js';
 
 const SUB_PATH = '/playground/';
 const BUILD_TIMEOUT_MS = 300_000;
+/** The shell's prompt: the kernel has booted and reads commands. */
+const PROMPT = 'eduos> ';
+/** The dock's live refresh interval (PanelDock.tsx's LIVE_INTERVAL_MS), used for reading every panel at once. */
+const LIVE_INTERVAL_MS = 66;
+/** Wait after switching panels before a window starts, so the switch's own rendering is not counted. */
+const SETTLE_MS = 500;
 
 interface LoadFigures {
   /** Navigation start → first byte on COM1, ms. */
   firstSerialMs: number;
+  /** Navigation start → each of the first boot's BOOT_MARKS, ms. */
+  milestones: Record<string, number>;
   /** Response bytes that arrived before the first COM1 output, and those after (until the editor shows and a build has run). */
   initialBytes: number;
   lazyBytes: number;
@@ -74,10 +87,15 @@ async function sumBytes(downloads: readonly Download[]): Promise<number> {
 
 async function measureLoad(browser: Browser, url: string): Promise<LoadFigures> {
   const { page, firstSerialMs, downloads } = await loadPage(browser, url);
+  const milestones = await page.evaluate(
+    (names) => Object.fromEntries(names.map((name) => [name, performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN])),
+    Object.values(BOOT_MARKS),
+  );
   await page.getByTestId('editor').locator('.view-lines').waitFor({ timeout: 120_000 });
   await page.evaluate(() => window.playground!.build());
   const figures = {
     firstSerialMs,
+    milestones,
     initialBytes: await sumBytes(downloads.filter((d) => d.beforeFirstSerial)),
     lazyBytes: await sumBytes(downloads.filter((d) => !d.beforeFirstSerial)),
   };
@@ -101,6 +119,61 @@ async function rebuild(page: Page, version: string): Promise<RebuildFigures> {
   );
 }
 
+/** What runs besides the emulator during a window: the dock hidden, one panel visible, or every panel read live. */
+type PanelMode = { kind: 'hidden' } | { kind: 'visible'; panel: string } | { kind: 'all' };
+
+function modeName(mode: PanelMode): string {
+  return mode.kind === 'visible' ? `${mode.panel} panel visible` : mode.kind === 'hidden' ? 'dock hidden' : 'all panels live';
+}
+
+/** Sets the page up for `mode`: the dock shown or not, the visible panel's tab; 'all' shows the first panel. */
+async function enterMode(page: Page, mode: PanelMode, firstPanel: string): Promise<void> {
+  await page.getByTestId('show-panels').setChecked(mode.kind !== 'hidden');
+  if (mode.kind !== 'hidden') await page.getByTestId(`panel-tab-${mode.kind === 'visible' ? mode.panel : firstPanel}`).click();
+  await page.waitForTimeout(SETTLE_MS);
+}
+
+/**
+ * Guest instructions per second over `windowMs` of wall-clock time, from v86's instruction counter (the
+ * registers panel's `instructionCount`, a 32-bit counter: the difference is taken modulo 2^32). With `readAll`,
+ * every panel is read through `window.playground.panel` each LIVE_INTERVAL_MS meanwhile (the dock's rate).
+ */
+async function instructionsPerSecond(page: Page, windowMs: number, readAll: boolean): Promise<number> {
+  return page.evaluate(
+    // No named inner functions: tsx would wrap them in a helper that does not exist in the page.
+    async ({ windowMs, readAll, intervalMs }) => {
+      const playground = window.playground!;
+      const timer = readAll ? setInterval(() => playground.panels().forEach((id) => playground.panel(id)), intervalMs) : undefined;
+      const startCount = (playground.panel('registers') as { instructionCount: number }).instructionCount;
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, windowMs));
+      const instructions = ((playground.panel('registers') as { instructionCount: number }).instructionCount - startCount) >>> 0;
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(timer);
+      return instructions / seconds;
+    },
+    { windowMs, readAll, intervalMs: LIVE_INTERVAL_MS },
+  );
+}
+
+/** Boots the prebuilt kernel, starts `spawn busy` and measures each mode `runs` times, the modes alternating. */
+async function measurePanelsLive(browser: Browser, url: string, runs: number, windowMs: number): Promise<Map<string, number[]>> {
+  const { page } = await loadPage(browser, url);
+  await page.evaluate(({ prompt, timeoutMs }) => window.playground!.waitForSerial(prompt, timeoutMs), { prompt: PROMPT, timeoutMs: BUILD_TIMEOUT_MS });
+  await page.evaluate(() => window.playground!.sendSerial('spawn busy\r'));
+  const panels = await page.evaluate(() => window.playground!.panels());
+  const modes: PanelMode[] = [{ kind: 'hidden' }, { kind: 'all' }, ...panels.map((panel) => ({ kind: 'visible' as const, panel }))];
+  const figures = new Map(modes.map((mode) => [modeName(mode), [] as number[]]));
+  for (let run = 0; run < runs; run++) {
+    for (const mode of modes) {
+      await enterMode(page, mode, panels[0]);
+      figures.get(modeName(mode))!.push(await instructionsPerSecond(page, windowMs, mode.kind === 'all'));
+    }
+  }
+  await page.context().close();
+  return figures;
+}
+
 function formatKiB(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KiB`;
 }
@@ -111,9 +184,39 @@ function formatSteps(stepMs: Record<string, number>): string {
     .join(', ');
 }
 
+/** The first boot's milestones (medians over the loads) and the time from each to the next. */
+function printMilestones(loads: readonly LoadFigures[]): void {
+  console.log('| first boot: navigation start → | median | since the previous |');
+  console.log('|---|---:|---:|');
+  let previous = 0;
+  for (const name of Object.values(BOOT_MARKS)) {
+    const ms = median(loads.map((l) => l.milestones[name]));
+    console.log(`| ${name} | ${Math.round(ms)} ms | ${Math.round(ms - previous)} ms |`);
+    previous = ms;
+  }
+  const serialMs = median(loads.map((l) => l.firstSerialMs));
+  console.log(`| the page sees COM1 output (polled every 5 ms) | ${Math.round(serialMs)} ms | ${Math.round(serialMs - previous)} ms |`);
+}
+
+function printPanelsLive(figures: ReadonlyMap<string, readonly number[]>, windowMs: number): void {
+  const hidden = median(figures.get(modeName({ kind: 'hidden' }))!);
+  console.log(`| \`spawn busy\`, ${windowMs} ms windows | guest instructions/s (median) | min | max | vs. dock hidden |`);
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [mode, rates] of figures) {
+    const ips = median(rates);
+    const change = mode === modeName({ kind: 'hidden' }) ? '' : `${(((ips - hidden) / hidden) * 100).toFixed(1)} %`;
+    console.log(`| ${mode} | ${formatMillions(ips)} | ${formatMillions(Math.min(...rates))} | ${formatMillions(Math.max(...rates))} | ${change} |`);
+  }
+}
+
+function formatMillions(perSecond: number): string {
+  return `${(perSecond / 1e6).toFixed(1)} M`;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'window-ms': { type: 'string', default: '3000' } } });
   const runs = Number(values.runs);
+  const windowMs = Number(values['window-ms']);
   const outDir = mkdtempSync(join(tmpdir(), 'playground-figures-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ base: SUB_PATH, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
@@ -135,6 +238,7 @@ async function main(): Promise<void> {
       warm.set(level, builds);
     }
     await page.context().close();
+    const panelsLive = await measurePanelsLive(browser, url, runs, windowMs);
 
     const loadMs = loads.map((l) => l.firstSerialMs);
     console.log(`date ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${runs} runs`);
@@ -153,6 +257,8 @@ async function main(): Promise<void> {
     for (const [level, builds] of warm) {
       for (const w of builds) console.log(`warm -O${level} build steps (ms): ${formatSteps(w.stepMs)}; total ${Math.round(w.totalMs)}`);
     }
+    printMilestones(loads);
+    printPanelsLive(panelsLive, windowMs);
   } finally {
     await browser.close();
     await server.close();

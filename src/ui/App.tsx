@@ -1,10 +1,12 @@
 /**
  * @fileoverview The playground page: a toolbar (Build & Run, Pause/Resume,
- * Reboot, the boot command line, build progress, machine status), the
- * kernel's file tree, the code editor with the build's problems, the machine
- * (serial terminal, VGA screen) and the panel dock.
+ * Reboot, the boot command line, the optimize level, the panels switch, build
+ * progress, machine status), the kernel's file tree, the code editor with the
+ * build's problems, the machine (serial terminal, VGA screen) and the panel
+ * dock.
  *
- * Pipeline place: the root component (mounted by `main.tsx`). It creates the
+ * Pipeline place: the root component (mounted by `main.tsx`, which has
+ * already started fetching v86's core and the kernel image). It creates the
  * page's one `Machine` and boots the prebuilt kernel image the URL names
  * (`page-options.ts`) at once; the kernel's sources and the editor (Monaco is
  * most of the page's weight) load once the kernel has printed something, so
@@ -24,12 +26,14 @@ import type { EditorLocation } from './editor/editor-location.js';
 import { FileTree } from './editor/FileTree.js';
 import type { KernelProject } from './editor/kernel-project.js';
 import { loadKernelProject } from './editor/kernel-sources.js';
+import { firstOutput } from './machine/first-output.js';
 import { Machine } from './machine/machine.js';
 import { Screen } from './machine/Screen.js';
 import { SerialTerminal } from './machine/SerialTerminal.js';
 import { kernelImageUrl } from './page-options.js';
 import { OPEN_SOURCE_EVENT, type OpenSourceDetail } from './panels/open-source.js';
 import { PanelDock } from './panels/PanelDock.js';
+import { useUnsafeReport } from './panels/useUnsafeReport.js';
 import { StatusLine } from './StatusLine.js';
 import { useMachineStatus } from './useMachineStatus.js';
 import { v86Core } from './v86-core.js';
@@ -38,9 +42,6 @@ const CodeEditor = lazy(() => import('./editor/CodeEditor.js'));
 
 /** The file the editor shows first. */
 const FIRST_FILE = 'main.ts';
-
-/** How long after v86 starts a silent kernel the editor waits before loading anyway. */
-const SILENT_KERNEL_GRACE_MS = 1500;
 
 const OPTIMIZE_CHOICES: { level: NonNullable<AscOptions['optimize']>; label: string }[] = [
   { level: 0, label: '-O0 (fast build)' },
@@ -56,9 +57,11 @@ export function App() {
   const [project, setProject] = useState<KernelProject | null>(null);
   const [location, setLocation] = useState<EditorLocation>({ path: FIRST_FILE });
   const [commandLine, setCommandLine] = useState('');
+  const [showPanels, setShowPanels] = useState(true);
   const status = useMachineStatus(machine);
   const build = useBuildState(session);
   const image = useRunningImage(session);
+  const unsafeReport = useUnsafeReport(image, kernelImageUrl(window.location.href));
   const firstBootDone = useFirstBootDone(machine);
 
   useEffect(() => {
@@ -149,6 +152,10 @@ export function App() {
             ))}
           </select>
         </label>
+        <label className="boot-options" title="Hide the panel dock: no panel reads the machine while it runs">
+          <input type="checkbox" checked={showPanels} data-testid="show-panels" onChange={(event) => setShowPanels(event.target.checked)} />
+          Panels
+        </label>
         <BuildProgress state={build} />
         <StatusLine status={status} />
       </header>
@@ -159,7 +166,7 @@ export function App() {
           <div className="editor-title">{location.path}</div>
           {project ? (
             <Suspense fallback={<p className="note editor-loading">Loading the editor…</p>}>
-              <CodeEditor project={project} location={location} diagnostics={build.diagnostics} onEdit={warmUp} />
+              <CodeEditor project={project} location={location} diagnostics={build.diagnostics} unsafeReport={unsafeReport} onEdit={warmUp} />
             </Suspense>
           ) : (
             <p className="note editor-loading">The editor loads once the kernel has started.</p>
@@ -171,34 +178,19 @@ export function App() {
           <Screen ref={screenRef} />
         </section>
       </main>
-      {machine && <PanelDock machine={machine} debugInfo={image.debug} />}
+      {machine && showPanels && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}
     </div>
   );
 }
 
-/**
- * False until the first boot has got somewhere — the kernel's first byte on
- * COM1, the machine halting or failing, or a silent kernel running for
- * SILENT_KERNEL_GRACE_MS — then true for good.
- */
+/** False until the first boot has got somewhere (`firstOutput`: printed, ended, or ran silently for a while), then true for good. */
 function useFirstBootDone(machine: Machine | null): boolean {
   const [done, setDone] = useState(false);
   useEffect(() => {
     if (!machine || done) return;
-    const finish = () => setDone(true);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onStatus = (kind: string) => {
-      if (kind === 'running') timer ??= setTimeout(finish, SILENT_KERNEL_GRACE_MS);
-      else if (kind !== 'idle' && kind !== 'loading') finish();
-    };
-    onStatus(machine.status.kind);
-    const unsubscribeStatus = machine.onStatusChange((status) => onStatus(status.kind));
-    const unsubscribeSerial = machine.onSerialByte(finish);
-    return () => {
-      clearTimeout(timer);
-      unsubscribeStatus();
-      unsubscribeSerial();
-    };
+    const { done: settled, cancel } = firstOutput(machine);
+    void settled.then(() => setDone(true));
+    return cancel;
   }, [machine, done]);
   return done;
 }

@@ -19,6 +19,8 @@ export interface PlaygroundAutomation extends PanelAutomation {
   serialText(): string;
   /** Resolves when COM1 output since the last boot contains `text`; rejects after `timeoutMs` (default 10 s). */
   waitForSerial(text: string, timeoutMs?: number): Promise<void>;
+  /** Sends `text` to the guest's COM1 as UTF-8, as if typed into the serial terminal (e.g. `'spawn busy\r'`). */
+  sendSerial(text: string): void;
   /** 'idle' | 'loading' | 'running' | 'stopped' | 'halted' | 'error'; the page's status line has the details. */
   status(): MachineStatusKind;
   /** Pauses the CPU (status 'stopped'). */
@@ -58,6 +60,7 @@ export function installAutomation(machine: Machine, session: BuildSession, loadP
   const automation: PlaygroundAutomation = {
     serialText: () => machine.serialText(),
     waitForSerial: (text, timeoutMs) => machine.waitForSerial(text, timeoutMs),
+    sendSerial: (text) => machine.sendSerial(text),
     status: () => machine.status.kind,
     pause: () => machine.stop(),
     resume: () => machine.resume(),

@@ -14,6 +14,7 @@ import type { AscOptions, Diagnostic } from '../../toolchain/asc/compile.js';
 import type { DebugInfo } from '../../toolchain/translate.js';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { KernelProject } from '../editor/kernel-project.js';
+import { firstOutput } from '../machine/first-output.js';
 import type { Machine } from '../machine/machine.js';
 import { BuildClient } from './build-client.js';
 import type { PipelineResult, PipelineStep } from './kernel-pipeline.js';
@@ -131,11 +132,15 @@ export class BuildSession {
 
   /**
    * Boots the prebuilt image at `url` and loads its debug information from
-   * the file next to it (eduos.elf → eduos.debug.json), if there is one.
+   * the file next to it (eduos.elf → eduos.debug.json), if there is one —
+   * once the kernel has printed (`firstOutput`): the JSON is large, and
+   * parsing it and naming addresses with it is not what a visitor waits for.
    */
   async bootPrebuilt(url: string): Promise<void> {
     this.setImage({ origin: 'prebuilt', debug: null, unsafeReport: null });
+    const booted = firstOutput(this.machine);
     await this.machine.bootFromUrl(url);
+    await booted.done;
     const debug = await fetchDebugInfo(url);
     if (debug && this.currentImage.origin === 'prebuilt') this.setImage({ ...this.currentImage, debug });
   }

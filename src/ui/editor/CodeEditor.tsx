@@ -1,7 +1,8 @@
 /**
  * @fileoverview The code editor: Monaco showing one kernel file at a time,
  * with a model per file (so imports resolve for completion and hover), the
- * last build's diagnostics as markers, and every keystroke written back to
+ * last build's diagnostics as markers, the running image's unsafe regions in
+ * the gutter (`unsafe-gutter.ts`), and every keystroke written back to
  * the project (and so to browser storage).
  *
  * Pipeline place: loaded lazily by `App.tsx` (default export for
@@ -11,10 +12,12 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../toolchain/asc/compile.js';
+import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { KernelProject } from './kernel-project.js';
 import { markersByFile } from './markers.js';
 import { kernelFileUri, kernelPathOf, monaco } from './monaco-setup.js';
 import type { EditorLocation } from './editor-location.js';
+import { showUnsafeRegions } from './unsafe-gutter.js';
 
 /** Owner of the build's markers (Monaco keeps markers per owner; TypeScript's syntax checks have their own). */
 const BUILD_MARKER_OWNER = 'kernel-build';
@@ -24,11 +27,13 @@ export interface CodeEditorProps {
   /** The file and position to show; a new object moves the cursor there even for the same file. */
   readonly location: EditorLocation;
   readonly diagnostics: readonly Diagnostic[];
+  /** The running image's unsafe report: its `@unsafe` regions are marked in the gutter (none when null). */
+  readonly unsafeReport?: UnsafeReport | null;
   /** The user typed (e.g. to warm up the compiler). */
   readonly onEdit?: () => void;
 }
 
-export default function CodeEditor({ project, location, diagnostics, onEdit }: CodeEditorProps) {
+export default function CodeEditor({ project, location, diagnostics, unsafeReport = null, onEdit }: CodeEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onEditRef = useRef(onEdit);
@@ -90,6 +95,8 @@ export default function CodeEditor({ project, location, diagnostics, onEdit }: C
       );
     }
   }, [project, diagnostics]);
+
+  useEffect(() => showUnsafeRegions(unsafeReport), [project, unsafeReport]);
 
   return <div ref={containerRef} className="code-editor" data-testid="editor" />;
 }

@@ -1,10 +1,10 @@
 // fetchKernelImage over real HTTP: a Multiboot image comes back whole; a 404, an HTML page or an unreachable
-// server each end in a KernelImageError that says which.
+// server each end in a KernelImageError that says which; a prefetched image is requested once, then fetched anew.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multibootHeader } from '../../toolchain/image/multiboot.js';
-import { fetchKernelImage, KernelImageError } from './kernel-image.js';
+import { fetchKernelImage, KernelImageError, prefetchKernelImage } from './kernel-image.js';
 
 const KERNEL = new Uint8Array(4096);
 KERNEL.set(multibootHeader(), 0x40);
@@ -16,10 +16,12 @@ const FILES: Record<string, Uint8Array> = {
 
 let server: Server;
 let base: string;
+const requested: string[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    const body = FILES[request.url ?? ''];
+    requested.push(request.url ?? '');
+    const body = FILES[new URL(request.url ?? '', 'http://host').pathname];
     response.writeHead(body ? 200 : 404).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,5 +51,22 @@ describe('fetchKernelImage', () => {
     await expect(fetchKernelImage('http://127.0.0.1:1/kernel.elf')).rejects.toThrow(
       /^Kernel image http:\/\/127\.0\.0\.1:1\/kernel\.elf could not be fetched: TypeError/,
     );
+  });
+
+  it('takes a prefetched image without asking the server again, once', async () => {
+    const url = `${base}/kernel.elf?prefetch`;
+    prefetchKernelImage(url);
+    prefetchKernelImage(url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requested.filter((path) => path === '/kernel.elf?prefetch')).toHaveLength(1);
+    expect(new Uint8Array(await fetchKernelImage(url))).toEqual(KERNEL);
+    expect(requested.filter((path) => path === '/kernel.elf?prefetch')).toHaveLength(1);
+    expect(new Uint8Array(await fetchKernelImage(url))).toEqual(KERNEL);
+    expect(requested.filter((path) => path === '/kernel.elf?prefetch')).toHaveLength(2);
+  });
+
+  it('reports a prefetch that failed when the image is fetched', async () => {
+    prefetchKernelImage('http://127.0.0.1:1/prefetched.elf');
+    await expect(fetchKernelImage('http://127.0.0.1:1/prefetched.elf')).rejects.toThrow(/could not be fetched: TypeError/);
   });
 });

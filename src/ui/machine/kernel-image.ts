@@ -17,6 +17,21 @@ export class KernelImageError extends Error {
   override readonly name = 'KernelImageError';
 }
 
+/** Requests started by `prefetchKernelImage` that no `fetchKernelImage` has taken yet, by URL. */
+const prefetched = new Map<string, Promise<Response>>();
+
+/**
+ * Starts fetching `url` now; the next `fetchKernelImage(url)` takes this
+ * response instead of asking again. The page calls it before its scripts
+ * have loaded, so the image arrives while they do.
+ */
+export function prefetchKernelImage(url: string): void {
+  if (prefetched.has(url)) return;
+  const response = fetch(url, { cache: 'no-cache' });
+  response.catch(() => undefined); // reported when fetchKernelImage takes it
+  prefetched.set(url, response);
+}
+
 /** Fetches `url` and returns its bytes if they hold a Multiboot-1 kernel; throws KernelImageError otherwise. */
 export async function fetchKernelImage(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
   const response = await fetchOrExplain(url, signal);
@@ -33,8 +48,10 @@ export async function fetchKernelImage(url: string, signal?: AbortSignal): Promi
 }
 
 async function fetchOrExplain(url: string, signal?: AbortSignal): Promise<Response> {
+  const early = prefetched.get(url);
+  prefetched.delete(url);
   try {
-    return await fetch(url, { signal, cache: 'no-cache' });
+    return await (early ?? fetch(url, { signal, cache: 'no-cache' }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new KernelImageError(`Kernel image ${url} could not be fetched: ${String(error)}`);

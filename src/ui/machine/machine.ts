@@ -48,6 +48,13 @@ interface V86Internals {
   readonly v86: {
     do_tick(): void;
     next_tick(delay: number): void;
+    /** Schedules `yield_callback(tick)` after `delay` ms; in a browser through `worker`, a timer thread v86 starts per emulator. */
+    yield(delay: number, tick: number): void;
+    yield_callback(tick: number): void;
+    /** Ends the timer thread (`destroy()` calls it). */
+    unregister_yield(): void;
+    /** v86's timer thread in a browser; null in Node, where v86 yields with setImmediate. */
+    readonly worker: Worker | null;
     stop(): void;
     readonly cpu: {
       /** EIP (linear; the kernel's segments are flat): where execution goes on; a fault sets it back to the faulting instruction. */
@@ -71,6 +78,19 @@ interface V86Internals {
 
 /** v86 sends this when the CPU executes HLT with interrupts disabled; v86.d.ts does not list it. */
 const CPU_HALT_EVENT = 'cpu-event-halt' as keyof V86Event;
+
+/**
+ * User Timing marks (`performance.mark`) each boot sets at its milestones,
+ * so a page's boot can be broken down (bench/playground-figures.ts does):
+ * the image and v86's core are in hand; v86 has built the machine; the CPU's
+ * first slice of emulation starts; the kernel's first byte reaches COM1.
+ */
+export const BOOT_MARKS = {
+  starting: 'machine: image and v86 core ready',
+  loaded: 'machine: v86 loaded',
+  firstSlice: 'machine: first CPU slice',
+  firstSerialByte: 'machine: first COM1 byte',
+} as const;
 
 /** One v86 instance and the promise that it has finished loading (it cannot be destroyed before). */
 interface Emulator {
@@ -214,6 +234,7 @@ export class Machine {
       return;
     }
     if (generation !== this.generation) return;
+    performance.mark(BOOT_MARKS.starting);
     try {
       this.emulator = this.createEmulator(wasm, image);
     } catch (error) {
@@ -232,9 +253,13 @@ export class Machine {
       if (this.emulator === emulator) handler(argument);
     };
     v86.add_listener('emulator-loaded', whileCurrent(() => {
+      performance.mark(BOOT_MARKS.loaded);
       this.hookExitPort(emulator);
       this.catchCrashes(emulator, coreMessages);
       this.catchResets(emulator);
+      // After catchCrashes: it wraps the loop's do_tick, and markFirstSlice puts back the do_tick it found.
+      markFirstSlice(emulator);
+      continueWithoutTheTimerThread(emulator);
       void v86.run();
     }));
     v86.add_listener('emulator-started', whileCurrent(() => this.setStatus({ kind: 'running' })));
@@ -323,6 +348,7 @@ export class Machine {
   }
 
   private receiveSerialByte(byte: number): void {
+    if (!this.serial.text) performance.mark(BOOT_MARKS.firstSerialByte);
     this.serial.appendByte(byte);
     for (const listener of this.serialListeners) listener(byte);
   }
@@ -336,6 +362,43 @@ export class Machine {
     this.currentStatus = status;
     for (const listener of this.statusListeners) listener(status);
   }
+}
+
+/**
+ * v86 in a browser schedules every next slice of emulation through a Worker
+ * it starts for each emulator (a timer thread that background tabs do not
+ * throttle); starting that thread took 300–450 ms on the shared 2-core
+ * machine, and the CPU's first slice, which prints the kernel's banner,
+ * waited for it on every boot.
+ * Slices that follow at once (delay 0: the CPU is busy) go through a
+ * MessageChannel on this thread instead, which needs no start-up and has no
+ * timer clamping; waits (the CPU idles in HLT until a timer fires) still
+ * use v86's thread. v86 ignores a callback whose tick is not the latest, so
+ * the two paths cannot run a slice twice.
+ */
+function continueWithoutTheTimerThread(emulator: Emulator): void {
+  const loop = (emulator.v86 as unknown as V86Internals).v86;
+  if (!loop.worker) return;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event: MessageEvent<number>) => loop.yield_callback(event.data);
+  const afterDelay = loop.yield.bind(loop);
+  loop.yield = (delay, tick) => (delay < 1 ? channel.port2.postMessage(tick) : afterDelay(delay, tick));
+  const unregister = loop.unregister_yield.bind(loop);
+  loop.unregister_yield = () => {
+    channel.port1.close();
+    unregister();
+  };
+}
+
+/** Sets BOOT_MARKS.firstSlice when v86 starts emulating, then leaves the loop as it was. */
+function markFirstSlice(emulator: Emulator): void {
+  const loop = (emulator.v86 as unknown as V86Internals).v86;
+  const tick = loop.do_tick;
+  loop.do_tick = () => {
+    performance.mark(BOOT_MARKS.firstSlice);
+    loop.do_tick = tick;
+    tick.call(loop);
+  };
 }
 
 /** The CPU's EIP, as an unsigned address. */

@@ -9,6 +9,7 @@
  * through the machine's panel host (`panel-host.ts`).
  */
 import { useEffect, useRef, useState } from 'react';
+import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { DebugInfo } from '../decoders/debug-symbols.js';
 import type { Machine } from '../machine/machine.js';
 import { useMachineStatus } from '../useMachineStatus.js';
@@ -23,14 +24,17 @@ export interface PanelDockProps {
   readonly machine: Machine;
   /** The running image's debug information (null: none, or not loaded yet): addresses → functions and lines. */
   readonly debugInfo: DebugInfo | null;
+  /** The running image's unsafe report (null: none known), for the unsafe panel. */
+  readonly unsafeReport: UnsafeReport | null;
 }
 
-export function PanelDock({ machine, debugInfo }: PanelDockProps) {
+export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) {
   const host = panelHostFor(machine);
   const [activeId, setActiveId] = useState(host.panels[0].id);
   const active = host.panel(activeId);
 
   useEffect(() => host.setDebugInfo(debugInfo), [host, debugInfo]);
+  useEffect(() => host.setUnsafeReport(unsafeReport), [host, unsafeReport]);
 
   return (
     <section className="panel panel-dock" data-testid="panel-dock" aria-label="Hardware panels">

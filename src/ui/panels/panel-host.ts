@@ -1,8 +1,8 @@
 /**
  * @fileoverview The panels' side of a machine: builds the snapshot source
- * (hardware + the booted image's debug symbols), reads any registered panel
- * by id, and keeps each panel's data at the last two pauses so panels can
- * show what changed since the last pause.
+ * (hardware, the booted image's debug symbols and unsafe report, COM1),
+ * reads any registered panel by id, and keeps each panel's data at the last
+ * two pauses so panels can show what changed since the last pause.
  *
  * Pipeline place: one per `Machine` (`panelHostFor`), shared by the dock
  * (`PanelDock.tsx`) and `window.playground.panel(id)`, so both see the same
@@ -11,7 +11,8 @@
 import { DebugSymbols, type DebugInfo } from '../decoders/debug-symbols.js';
 import type { Machine } from '../machine/machine.js';
 import type { MachineStatus } from '../machine/status.js';
-import type { AnyPanel, SnapshotSource } from './panel.js';
+import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
+import type { AnyPanel, SerialConsole, SnapshotSource } from './panel.js';
 import { PANELS } from './registry.js';
 
 /** Status kinds in which the CPU does not run, so what the panels read is exact and stays so. */
@@ -22,6 +23,9 @@ export function isPaused(status: MachineStatus): boolean {
 export class PanelHost {
   private debugInfo: DebugInfo | null = null;
   private symbols: DebugSymbols | null = null;
+  private unsafeReport: UnsafeReport | null = null;
+  /** One object for the machine's life, so panels may key what they remember by it. */
+  private readonly serial: SerialConsole;
   /** Each panel's data at the latest pause, and at the pause before it. */
   private lastPause = new Map<string, unknown>();
   private previousPause = new Map<string, unknown>();
@@ -32,6 +36,7 @@ export class PanelHost {
     readonly panels: readonly AnyPanel[] = PANELS,
   ) {
     machine.onStatusChange((status) => this.statusChanged(status));
+    this.serial = { text: () => machine.serialText(), send: (text) => machine.sendSerial(text) };
   }
 
   /** The debug information of the image the machine runs (null: addresses stay unnamed). */
@@ -41,7 +46,13 @@ export class PanelHost {
     this.notify();
   }
 
-  /** Calls `listener` when the debug information changes; returns the unsubscribe function. */
+  /** The unsafe report of the image the machine runs (null: none known). */
+  setUnsafeReport(report: UnsafeReport | null): void {
+    this.unsafeReport = report;
+    this.notify();
+  }
+
+  /** Calls `listener` when the debug information or the unsafe report changes; returns the unsubscribe function. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -50,7 +61,7 @@ export class PanelHost {
   /** What panels read now, or null while no emulator runs. */
   source(): SnapshotSource | null {
     const hardware = this.machine.hardware();
-    return hardware ? { hardware, symbols: this.symbols, debugInfo: this.debugInfo } : null;
+    return hardware ? { hardware, symbols: this.symbols, debugInfo: this.debugInfo, unsafeReport: this.unsafeReport, serial: this.serial } : null;
   }
 
   panel(id: string): AnyPanel {

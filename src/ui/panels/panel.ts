@@ -12,12 +12,26 @@
 import type { ComponentType } from 'react';
 import type { DebugInfo, DebugSymbols } from '../decoders/debug-symbols.js';
 import type { Hardware } from '../machine/hardware.js';
+import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 
-/** What a panel may read: the machine's hardware now, and the booted image's debug information (if any). */
+/**
+ * What a panel may read: the machine's hardware now, the booted image's
+ * debug information and unsafe report (if any), and its COM1 console.
+ * (`unsafeReport` and `serial` are optional so tests can fake a source
+ * with hardware only.)
+ */
 export interface SnapshotSource {
   readonly hardware: Hardware;
   readonly symbols: DebugSymbols | null;
   readonly debugInfo: DebugInfo | null;
+  readonly unsafeReport?: UnsafeReport | null;
+  readonly serial?: SerialConsole;
+}
+
+/** The machine's COM1 as a panel may use it: what the kernel wrote since boot, and typing to it (the bench panel). */
+export interface SerialConsole {
+  text(): string;
+  send(text: string): void;
 }
 
 export interface PanelViewProps<Data> {

@@ -1,0 +1,63 @@
+// The events panel on the real kernel: timer interrupts and context switches (two busy tasks sharing the CPU) on
+// the timeline and in the list, named; the page-fault storm demo's page faults; events since the last pause marked.
+import { expect, test, type Page } from '@playwright/test';
+import type { EventsPanelData } from '../src/ui/panels/events-panel.js';
+import { bootRealKernel, openPanel, panelData, savePanelScreenshot } from './panel-helpers.js';
+import { PAGE_TEST_TIMEOUT_MS } from './playground-helpers.js';
+import { typeShellCommand, waitForPrompt } from './shell-helpers.js';
+
+type Available = Extract<EventsPanelData, { available: true }>;
+
+async function eventsData(page: Page): Promise<Available> {
+  const data = await panelData<EventsPanelData>(page, 'events');
+  if (!data.available) throw new Error(`events panel: ${data.reason}`);
+  return data;
+}
+
+test('timer interrupts, context switches and page faults on the timeline; events since the last pause marked', async ({ page }, testInfo) => {
+  test.setTimeout(PAGE_TEST_TIMEOUT_MS);
+  await bootRealKernel(page);
+  await waitForPrompt(page);
+  const panel = await openPanel(page, 'events');
+  const timeline = panel.getByTestId('event-timeline');
+  await expect(timeline).toBeVisible();
+
+  await typeShellCommand(page, 'spawn busy', /spawned busy-b/);
+  // Round robin between the two busy tasks: switches from one to the other.
+  const busySwitch = /^switch \d+ busy-[ab] → \d+ busy-[ab]$/;
+  await expect.poll(async () => (await eventsData(page)).rows.some((row) => row.lane === 'context switch' && busySwitch.test(row.label)), { timeout: 20_000 }).toBe(true);
+  const sharing = await eventsData(page);
+  expect(sharing.rows.length).toBe(Math.min(128, sharing.eventCount));
+  expect(sharing.rows.some((row) => row.label === 'IRQ 0 PIT timer' && row.lane === 'interrupt')).toBe(true);
+  expect(sharing.cyclesPerMs, 'the counter rate, from the timer interrupts').toBeGreaterThan(0);
+  await expect(timeline.locator('line.event-interrupt').first()).toBeAttached();
+  await expect(timeline.locator('line.event-context-switch').first()).toBeAttached();
+  await expect(panel.locator('tbody tr[data-kind="interrupt"]').filter({ hasText: 'IRQ 0 PIT timer' }).first()).toBeVisible();
+
+  // Since the last pause: everything recorded between two pauses is marked, on the timeline and in the list.
+  await page.evaluate(() => window.playground!.pause());
+  const firstPause = await eventsData(page);
+  await page.evaluate(() => window.playground!.resume());
+  await expect.poll(async () => (await eventsData(page)).eventCount, { timeout: 10_000 }).toBeGreaterThan(firstPause.eventCount + 10);
+  await page.evaluate(() => window.playground!.pause());
+  const secondPause = await eventsData(page);
+  const marked = secondPause.rows.filter((row) => row.isNew);
+  expect(marked.length).toBeGreaterThan(0);
+  expect(marked.every((row) => row.index >= firstPause.eventCount)).toBe(true);
+  expect(secondPause.rows.filter((row) => !row.isNew).every((row) => row.index < firstPause.eventCount)).toBe(true);
+  await expect(timeline.locator('line.event-new')).toHaveCount(marked.length);
+  await expect(panel.locator('tbody tr.changed')).toHaveCount(marked.length);
+  await savePanelScreenshot(page, 'events', 'events-busy', testInfo);
+  await page.evaluate(() => window.playground!.resume());
+
+  // The page-fault storm: demand faults (exception 14 and a page-fault event each) by the pf-storm task.
+  await typeShellCommand(page, 'spawn storm', /spawned pf-storm/);
+  await expect.poll(async () => (await eventsData(page)).laneCounts['page fault'], { timeout: 30_000 }).toBeGreaterThan(0);
+  const storm = await eventsData(page);
+  const fault = storm.rows.find((row) => row.lane === 'page fault')!;
+  expect(fault.label).toMatch(/^Page Fault at 0x[0-9a-f]{8} \(mapped on demand\)$/);
+  expect(fault.task).toMatch(/^\d+ pf-storm$/);
+  expect(storm.rows.some((row) => row.lane === 'exception' && row.label === 'Page Fault')).toBe(true);
+  await expect(timeline.locator('line.event-page-fault').first()).toBeAttached();
+  await savePanelScreenshot(page, 'events', 'events-page-faults', testInfo);
+});
