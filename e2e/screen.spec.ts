@@ -11,3 +11,15 @@ test('VGA text written by the kernel appears on the screen panel', async ({ page
   await expect(page.getByTestId('status')).toHaveText('halted with exit code 3');
   expect(await page.evaluate(() => window.playground?.status())).toBe('halted');
 });
+
+test('keys typed on the screen reach the kernel through the PS/2 keyboard', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('serial')).toContainText('eduos> ', { timeout: 20_000 });
+  await page.locator('.v86-screen').click();
+  await page.keyboard.type('ps');
+  await page.keyboard.press('Enter');
+  // The shell echoes what it reads (on COM1 and the screen) and runs the command: the task table lists idle.
+  await expect(page.getByTestId('serial')).toContainText('eduos> ps', { timeout: 20_000 });
+  await expect(page.getByTestId('serial')).toContainText(/0 idle/, { timeout: 20_000 });
+  await expect(page.getByTestId('screen')).toContainText('eduos> ps');
+});

@@ -63,6 +63,7 @@ export function App() {
   const image = useRunningImage(session);
   const unsafeReport = useUnsafeReport(image, kernelImageUrl(window.location.href));
   const firstBootDone = useFirstBootDone(machine);
+  const pressKey = useCallback((scancode: number) => machine?.pressKeys([scancode]), [machine]);
 
   useEffect(() => {
     const created = new Machine({ v86Wasm: v86Core(), screenContainer: screenRef.current ?? undefined });
@@ -175,7 +176,7 @@ export function App() {
         </section>
         <section className="machine-pane" aria-label="Machine">
           {machine && <SerialTerminal machine={machine} />}
-          <Screen ref={screenRef} />
+          <Screen ref={screenRef} onScancode={pressKey} />
         </section>
       </main>
       {machine && showPanels && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}

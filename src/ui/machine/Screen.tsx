@@ -6,16 +6,40 @@
  * or the `canvas` (graphics modes). The note says why it may stay black: v86's
  * npm package ships no VGA BIOS, so nothing sets up text mode 3 before the
  * kernel runs (`test-kernels.ts` has the few port writes that do).
+ *
+ * Click the screen and type: keys go to the PS/2 keyboard as scancodes
+ * (`scancodes.ts`), so the kernel's keyboard driver gets them on IRQ 1. v86's
+ * own keyboard capture stays off: it would take every key on the page.
  */
 
-import { memo, type Ref } from 'react';
+import { memo, type KeyboardEvent, type Ref } from 'react';
+import { scancodeOf } from './scancodes.js';
+
+interface ScreenProps {
+  ref: Ref<HTMLDivElement>;
+  /** Receives the scancode of each key pressed or released while the screen has the focus. */
+  onScancode: (scancode: number) => void;
+}
 
 /** Memoised: v86 owns the container's children, so React must not re-render them when the page does. */
-export const Screen = memo(function Screen({ ref }: { ref: Ref<HTMLDivElement> }) {
+export const Screen = memo(function Screen({ ref, onScancode }: ScreenProps) {
+  const key = (released: boolean) => (event: KeyboardEvent) => {
+    const scancode = scancodeOf(event.code, released);
+    if (scancode === undefined) return;
+    event.preventDefault(); // Tab, Space and Backspace belong to the guest while the screen has the focus
+    onScancode(scancode);
+  };
   return (
     <section className="panel screen-panel" data-testid="screen" aria-label="VGA screen">
       <h2>Screen</h2>
-      <div ref={ref} className="v86-screen">
+      <div
+        ref={ref}
+        className="v86-screen"
+        tabIndex={0}
+        title="Click here and type: the keys go to the machine's PS/2 keyboard"
+        onKeyDown={key(false)}
+        onKeyUp={key(true)}
+      >
         <div className="v86-text" />
         <canvas className="v86-graphics" hidden />
       </div>

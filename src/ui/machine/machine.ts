@@ -153,6 +153,11 @@ export class Machine {
     this.emulator?.v86.serial_send_bytes(0, new TextEncoder().encode(text));
   }
 
+  /** Sends PS/2 scancodes (set 1) to the keyboard controller: what a user types on the VGA screen. */
+  pressKeys(scancodes: readonly number[]): void {
+    void this.emulator?.v86.keyboard_send_scancodes([...scancodes]);
+  }
+
   /** The Multiboot command line the kernel gets from the next boot (or reset) on; '' passes none. */
   setCommandLine(text: string): void {
     this.commandLine = text;
