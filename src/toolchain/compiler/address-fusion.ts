@@ -11,12 +11,17 @@
  *   x (i32.const c) i32.add load                                                → [x + c]
  * Not in the bounds-checked mode, where each access is checked on its own.
  *
+ * Row-major indexes `(i << 6) + j` (matrix code) become LEAs even without a load:
+ *   x (i32.const k) i32.shl local.get p i32.add, k ≤ 3      → lea r, [p + x·2^k]
+ *   the same, 4 ≤ k ≤ 6, x in a register we must not change  → lea r, [x·8]; lea r, [p + r·2^(k-3)]
+ * instead of mov + shl + add.
+ *
  * Pipeline place: called by `ops-i32.ts` for i32.shl and i32.add.
  */
 import { Reg } from '../x86/registers.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { LOADS, loadFrom } from './ops-memory.js';
-import { Slot, SlotKind } from './value-stack.js';
+import { Slot, SlotKind, regSlot } from './value-stack.js';
 
 const I32_CONST = 0x41;
 const I32_ADD = 0x6a;
@@ -89,6 +94,41 @@ export function fuseShiftedAddress(fc: FunctionCompiler, x: Slot, k: number): bo
   const pinned = fc.home(immediate)?.pinned;
   if (pinned === undefined) return false;
   emitFusedLoad(fc, tail, x, scale, pinned, 0);
+  return true;
+}
+
+/** `(x << k) + p`, p a pinned local: one or two LEAs (see the header); false when it saves nothing. */
+export function fuseShiftedSum(fc: FunctionCompiler, x: Slot, k: number): boolean {
+  if (k < 1 || k > 6) return false;
+  const c = fc.cursor;
+  const start = c.pos;
+  if (c.peekU8() !== LOCAL_GET) return false;
+  c.pos++;
+  const pinned = fc.home(c.u32())?.pinned;
+  const end = c.pos + 1;
+  c.pos = start;
+  if (pinned === undefined || fc.cursor.bytes[end - 1] !== I32_ADD) return false;
+  const vs = fc.vs;
+  const op = vs.operand(x);
+  const shared = x.kind !== SlotKind.Reg && 'reg' in op; // a pinned or cached local: copy, don't change
+  if (k > 3 && !shared) return false; // shl + add on a register of our own is as short
+  c.pos = end;
+  let index: Reg;
+  let r: Reg;
+  if (shared) {
+    index = (op as { reg: Reg }).reg;
+    r = vs.allocReg();
+  } else {
+    r = index = vs.intoReg(x);
+  }
+  let scale = k;
+  if (k > 3) {
+    fc.asm.lea(r, { index, scale: 8, disp: 0 });
+    index = r;
+    scale = k - 3;
+  }
+  fc.asm.lea(r, { base: pinned, index, scale: (1 << scale) as 2 | 4 | 8, disp: 0 });
+  vs.push(regSlot(r));
   return true;
 }
 

@@ -43,7 +43,7 @@ export function buildDebugInfo(ctx: ModuleContext, textEnd: number, labelAddress
   };
   // Filled in place: a plain array of small integers, created at its final size (growing it, or copying a
   // typed array with Array.from, costs several times the walk itself).
-  const lines: number[] = new Array<number>(ctx.lineTable.length * 2).fill(0);
+  const lines: number[] = new Array<number>(ctx.lineTable.length * 4).fill(0);
   const fileOfSource = ctx.sourceMap ? ctx.sourceMap.sourceFiles.map(() => -1) : [];
   let j = 0;
   walkLineTable(ctx, (address, wasmOffset, source, line) => {

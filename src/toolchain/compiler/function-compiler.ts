@@ -106,7 +106,7 @@ export class FunctionCompiler {
     const module = ctx.module;
     const body = module.functions[funcIndex - module.importedFuncCount];
     this.type = module.types[body.typeIndex];
-    const localTypes = [...this.type.params, ...body.locals];
+    const localTypes = this.type.params.concat(body.locals);
     const scan = prescan(
       module.bytes, body.codeStart, body.codeEnd, localTypes, ctx.globalTypes, module.types,
     );

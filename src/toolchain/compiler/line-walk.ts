@@ -16,16 +16,17 @@ export function walkLineTable(ctx: ModuleContext, visit: LineVisitor): void {
   const table = ctx.lineTable;
   const map = ctx.sourceMap;
   let mapping = -1;
-  for (let i = 0; i < table.length; i += 2) {
+  for (let i = 0; i < table.length; i++) {
+    const wasmOffset = table.wasmOffset(i);
     let source = -1;
     let line = 0;
     if (map) {
-      mapping = map.mappingAt(table[i + 1], mapping);
+      mapping = map.mappingAt(wasmOffset, mapping);
       if (map.hasSource(mapping)) {
         source = map.sourceOf(mapping);
         line = map.lineOf(mapping);
       }
     }
-    visit(table[i], table[i + 1], source, line);
+    visit(table.address(i), wasmOffset, source, line);
   }
 }

@@ -22,6 +22,7 @@ import { ResolvedOptions, STACK_BASE, alignUp } from './options.js';
 import { DataLayout, TableLayout, layoutModuleData } from './data-layout.js';
 import { locatorFor, Locator } from './source-locations.js';
 import type { SourceMapLookup } from '../asc/source-map.js';
+import { LineTable } from './line-table.js';
 
 /** Trap kinds; the numbers index the runtime's message table. */
 export const enum TrapKind {
@@ -140,8 +141,8 @@ export class ModuleContext {
   /** `name.` of a program's module, prefixed to its function and global names; empty for a lone module. */
   readonly namePrefix: string;
   readonly trapSites: TrapSite[] = [];
-  /** Flat pairs (x86 address, wasm offset), in code order; one pair per address that starts an instruction's code. */
-  readonly lineTable: number[] = [];
+  /** (x86 address, wasm offset) pairs, in code order; one pair per address that starts an instruction's code. */
+  readonly lineTable = new LineTable();
   readonly functionRanges: FunctionRange[] = [];
 
   constructor(
@@ -274,10 +275,7 @@ export class ModuleContext {
 
   /** Note that the code emitted from here on comes from the wasm instruction at `wasmOffset`. */
   markLine(wasmOffset: number): void {
-    const table = this.lineTable;
-    const address = this.asm.address;
-    if (table.length > 0 && table[table.length - 2] === address) table[table.length - 1] = wasmOffset;
-    else table.push(address, wasmOffset);
+    this.lineTable.mark(this.asm.address, wasmOffset);
   }
 
   /** An out-of-line trap stub for this site; emitted after the function's body. */

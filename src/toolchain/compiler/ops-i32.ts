@@ -10,7 +10,7 @@ import { Cond, Reg } from '../x86/registers.js';
 import type { FunctionCompiler } from './function-compiler.js';
 import { TrapKind } from './module-context.js';
 import { Operand, Slot, SlotKind, constSlot, regSlot, regsOf } from './value-stack.js';
-import { fuseAddedConstant, fuseShiftedAddress } from './address-fusion.js';
+import { fuseAddedConstant, fuseShiftedAddress, fuseShiftedSum } from './address-fusion.js';
 
 /** Conditions for i32.eq … i32.ge_u (and the i64 ones, same order), indexed from eq. */
 export const COMPARE_CONDS = [Cond.E, Cond.NE, Cond.L, Cond.B, Cond.G, Cond.A, Cond.LE, Cond.BE, Cond.GE, Cond.AE];
@@ -237,6 +237,7 @@ function shift(fc: FunctionCompiler, op: Shift): void {
       return finishInPlace(fc, inPlace);
     }
     if (op === Shift.SHL && fuseShiftedAddress(fc, a, n)) return;
+    if (op === Shift.SHL && fuseShiftedSum(fc, a, n)) return;
     if (op === Shift.SHL && n > 0 && n <= 3 && a.kind !== SlotKind.Reg && 'reg' in vs.operand(a)) return shiftCopy(fc, a, n);
     const r = vs.intoReg(a);
     if (n !== 0) fc.asm.shiftRI(op, r, n);

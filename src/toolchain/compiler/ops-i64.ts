@@ -61,6 +61,10 @@ function imulOperand(fc: FunctionCompiler, dst: Reg, src: Operand): void {
 /**
  * (xh·2^32 + xl)(yh·2^32 + yl) mod 2^64 = xl·yl + ((xh·yl + xl·yh) << 32):
  * two IMULs for the cross terms, one MUL (EDX:EAX) for the low words.
+ *
+ * Besides EAX and EDX it needs one register, for the cross terms: x's high register when x is a register
+ * pair, else one allocated. Every other half is read where it lies, so the operands of a function with few
+ * scratch registers (one pinned local leaves five) never have to fit into registers all at once.
  */
 function mul(fc: FunctionCompiler): void {
   const vs = fc.vs;
@@ -72,27 +76,42 @@ function mul(fc: FunctionCompiler): void {
     return;
   }
   if (x.kind === SlotKind.Const) [x, y] = [y, x];
+  x = keepOutOfEaxEdx(fc, x, vs.height);
   y = keepOutOfEaxEdx(fc, y, vs.height + 1);
-  const [xl, xh] = vs.intoPair(x, [Reg.EAX, Reg.EDX, ...regsOf(y)]);
+  if (x.kind !== SlotKind.Reg && y.kind === SlotKind.Reg && !hasThirdRegister(fc, regsOf(y))) y = vs.parkAt(y, vs.height + 1);
   for (const r of [Reg.EAX, Reg.EDX]) {
     vs.evict(r);
     vs.claim(r);
   }
-  imulOperand(fc, xh, vs.operand(y, false)); // xh·yl
+  const cross = crossTermRegister(fc, x, y);
+  imulOperand(fc, cross, vs.operand(y, false)); // xh·yl
   const yh = vs.operand(y, true);
   if (!('imm' in yh && yh.imm === 0)) {
-    a.movRR(Reg.EAX, xl);
+    vs.loadOperand(Reg.EAX, vs.operand(x, false));
     imulOperand(fc, Reg.EAX, yh); // xl·yh
-    a.aluRR(Alu.ADD, xh, Reg.EAX);
+    a.aluRR(Alu.ADD, cross, Reg.EAX);
   }
-  a.movRR(Reg.EAX, xl);
+  vs.loadOperand(Reg.EAX, vs.operand(x, false));
   vs.loadOperand(Reg.EDX, vs.operand(y, false));
   a.mul(Reg.EDX);
-  a.aluRR(Alu.ADD, Reg.EDX, xh);
-  vs.freeReg(xl);
-  vs.freeReg(xh);
+  a.aluRR(Alu.ADD, Reg.EDX, cross);
+  vs.freeReg(cross);
+  vs.release(x);
   vs.release(y);
   vs.push(regSlot(Reg.EAX, Reg.EDX));
+}
+
+/** A register holding xh that the multiply may overwrite: x's own high register, else a fresh one not y's. */
+function crossTermRegister(fc: FunctionCompiler, x: Slot, y: Slot): Reg {
+  if (x.kind === SlotKind.Reg) return x.hi as Reg;
+  const r = fc.vs.allocReg(regsOf(y));
+  fc.vs.loadOperand(r, fc.vs.operand(x, true));
+  return r;
+}
+
+/** Whether a scratch register other than EAX, EDX and `taken` exists (held by a stack value, it can be spilled). */
+function hasThirdRegister(fc: FunctionCompiler, taken: Reg[]): boolean {
+  return fc.vs.scratch.some((r) => r !== Reg.EAX && r !== Reg.EDX && !taken.includes(r));
 }
 
 /** Flags for x == y (E) from a popped pair of wide slots. */

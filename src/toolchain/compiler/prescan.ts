@@ -31,6 +31,8 @@ export interface PrescanResult {
   ifParamSlots: number;
 }
 
+/** A use inside n nested loops counts 8^n times (up to four levels). */
+const LOOP_DEPTH_WEIGHTS = [1, 8, 64, 512, 4096];
 
 export function prescan(
   bytes: Uint8Array,
@@ -79,7 +81,7 @@ export function prescan(
     }
     if (op >= 0x20 && op <= 0x22) {
       const index = c.u32();
-      if (index < weights.length) weights[index] += 8 ** Math.min(loopDepth, 4);
+      if (index < weights.length) weights[index] += LOOP_DEPTH_WEIGHTS[Math.min(loopDepth, 4)];
       continue;
     }
     if (op === 0x23 || op === 0x24) {

@@ -115,25 +115,34 @@ interface PlacedSection extends SectionInMemory {
 /** An ELF string table: NUL-separated names, offset 0 being the empty name. */
 class StringTable {
   private readonly encoder = new TextEncoder();
-  private readonly parts: Uint8Array[] = [new Uint8Array(1)];
+  private buffer = new Uint8Array(1024);
   private size = 1;
 
+  /** Appends `name` and its NUL; ASCII names (the rule) are copied directly, others go through TextEncoder. */
   add(name: string): number {
     const offset = this.size;
-    const encoded = this.encoder.encode(`${name}\0`);
-    this.parts.push(encoded);
-    this.size += encoded.length;
+    this.reserve(3 * name.length + 1);
+    for (let i = 0; i < name.length; i++) {
+      const code = name.charCodeAt(i);
+      if (code >= 0x80) {
+        this.size += this.encoder.encodeInto(name.slice(i), this.buffer.subarray(this.size)).written;
+        break;
+      }
+      this.buffer[this.size++] = code;
+    }
+    this.buffer[this.size++] = 0;
     return offset;
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return this.buffer.slice(0, this.size);
+  }
+
+  private reserve(count: number): void {
+    if (this.size + count <= this.buffer.length) return;
+    const bigger = new Uint8Array(Math.max(2 * this.buffer.length, this.size + count));
+    bigger.set(this.buffer.subarray(0, this.size));
+    this.buffer = bigger;
   }
 }
 
@@ -197,7 +206,7 @@ export function hasElfMagic(image: Uint8Array): boolean {
 
 /** Writes consecutive little-endian u32 words starting at `at`. */
 function writeWords(view: DataView, at: number, words: number[]): void {
-  words.forEach((w, i) => view.setUint32(at + 4 * i, w >>> 0, true));
+  for (let i = 0; i < words.length; i++) view.setUint32(at + 4 * i, words[i] >>> 0, true);
 }
 
 function writeElfHeader(view: DataView, entry: number, phnum: number, shoff: number, shnum: number): void {

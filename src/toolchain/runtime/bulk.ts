@@ -5,6 +5,11 @@
  * and returns a status in EAX (0 = done, 1 = out of bounds; grow returns the
  * old size or -1). Copies move backwards when the ranges overlap that way.
  *
+ * Linear memory's size is checked only in the bounds-checked mode, as loads and
+ * stores are: without it the program owns all memory (a kernel fills and copies
+ * physical addresses far above its wasm memory's size), so memory.fill and
+ * memory.copy return no status at all and memory.init checks only its segment.
+ *
  * Pipeline place: emitted by `./index.ts` when compiled code calls them
  * (see ops-memory.ts and ops-table.ts for the argument order).
  */
@@ -67,12 +72,23 @@ export function emitMemoryFill(ctx: ModuleContext): void {
   const f = enterRoutine(a, 3, [Reg.EDI]);
   const fail = a.newLabel();
   a.load(Reg.ECX, f.arg(2));
-  checkRange(a, f.arg(0), { disp: ctx.var(RuntimeVar.MemorySizeBytes) }, fail);
+  checkMemoryRange(ctx, f.arg(0), fail);
   a.load(Reg.EDI, f.arg(0));
   if (ctx.options.memoryBase) a.aluRI(Alu.ADD, Reg.EDI, ctx.options.memoryBase | 0);
   a.load(Reg.EAX, f.arg(1));
   a.repStosb();
-  finish(a, fail, 1, f.leave);
+  finishMemoryRoutine(ctx, fail, f.leave);
+}
+
+/** In the bounds-checked mode: jump to `fail` unless start + ECX ≤ linear memory's size. */
+function checkMemoryRange(ctx: ModuleContext, start: Mem, fail: ReturnType<Assembler['newLabel']>): void {
+  if (ctx.options.boundsChecks) checkRange(ctx.asm, start, { disp: ctx.var(RuntimeVar.MemorySizeBytes) }, fail);
+}
+
+/** memory.fill / memory.copy: a status (`finish`) in the bounds-checked mode, else none (nothing can fail). */
+function finishMemoryRoutine(ctx: ModuleContext, fail: ReturnType<Assembler['newLabel']>, leave: () => void): void {
+  if (ctx.options.boundsChecks) finish(ctx.asm, fail, 1, leave);
+  else leave();
 }
 
 /** rep movs from ESI to EDI, ECX units of `unit` bytes, backwards when EDI > ESI (overlap). */
@@ -97,10 +113,9 @@ export function emitMemoryCopy(ctx: ModuleContext): void {
   const a = ctx.asm;
   const f = enterRoutine(a, 3, [Reg.ESI, Reg.EDI]);
   const fail = a.newLabel();
-  const memSize = { disp: ctx.var(RuntimeVar.MemorySizeBytes) };
   a.load(Reg.ECX, f.arg(2));
-  checkRange(a, f.arg(0), memSize, fail);
-  checkRange(a, f.arg(1), memSize, fail);
+  checkMemoryRange(ctx, f.arg(0), fail);
+  checkMemoryRange(ctx, f.arg(1), fail);
   a.load(Reg.EDI, f.arg(0));
   a.load(Reg.ESI, f.arg(1));
   if (ctx.options.memoryBase) {
@@ -108,7 +123,7 @@ export function emitMemoryCopy(ctx: ModuleContext): void {
     a.aluRI(Alu.ADD, Reg.ESI, ctx.options.memoryBase | 0);
   }
   emitMove(a, 1);
-  finish(a, fail, 1, f.leave);
+  finishMemoryRoutine(ctx, fail, f.leave);
 }
 
 /** EAX = a segment's length, or 0 once it was dropped (flag byte address in `dropped`). */
@@ -131,7 +146,7 @@ export function emitMemoryInit(ctx: ModuleContext): void {
   a.load(Reg.ECX, f.arg(2));
   segmentLength(a, f.arg(4), f.arg(5));
   checkRange(a, f.arg(1), Reg.EAX, fail);
-  checkRange(a, f.arg(0), { disp: ctx.var(RuntimeVar.MemorySizeBytes) }, fail);
+  checkMemoryRange(ctx, f.arg(0), fail);
   a.load(Reg.EDI, f.arg(0));
   if (ctx.options.memoryBase) a.aluRI(Alu.ADD, Reg.EDI, ctx.options.memoryBase | 0);
   a.load(Reg.ESI, f.arg(3));

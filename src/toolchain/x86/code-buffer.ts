@@ -149,12 +149,15 @@ export class CodeBuffer {
     for (let i = 0; i < bytes.length; i++) this.buffer[offset + i] = bytes[i];
   }
 
-  /** Resolve every fixup; throws if a referenced label was never bound. Returns exactly the emitted bytes. */
+  /**
+   * Resolve every fixup; throws if a referenced label was never bound. Returns exactly the emitted bytes, as a
+   * view of the buffer (not a copy: the image writer copies them once more into the ELF file anyway).
+   */
   finish(): Uint8Array {
     for (let i = 0; i < this.fixupKinds.length; i++) {
       this.resolve(this.fixupKinds[i], this.fixupOffsets[i], this.fixupLabels[i], this.fixupAddends[i]);
     }
-    return this.buffer.slice(0, this.position);
+    return this.buffer.subarray(0, this.position);
   }
 
   // --- for the instruction encoders ---
