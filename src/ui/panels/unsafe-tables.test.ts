@@ -1,13 +1,12 @@
-// The unsafe panel's tables from the report `npm run kernel` wrote for the prebuilt image (public/images/eduos.unsafe.json)
-// and from a report the real checker makes of a small kernel: module rows with the paper's crate, Table 1 reasons
+// The unsafe panel's tables from the real kernel's report (made by the checker from src/kernel/, as `npm run kernel`
+// makes public/images/eduos.unsafe.json) and from a report the real checker makes of a small kernel: module rows with the paper's crate, Table 1 reasons
 // beside the paper's, and the code location each row opens.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readAscSources } from '../../toolchain/asc/kernel-sources-node.js';
 import { checkUnsafe } from '../../toolchain/unsafe/check.js';
-import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import { unsafeTables } from './unsafe-tables.js';
 
-const prebuilt = JSON.parse(readFileSync(new URL('../../../public/images/eduos.unsafe.json', import.meta.url), 'utf8')) as UnsafeReport;
+const prebuilt = checkUnsafe(new Map(readAscSources().map((source) => [source.path, source.text]))).report;
 
 describe('unsafeTables', () => {
   it('lists every module of the prebuilt kernel with its share, the paper crate beside it, and the total against 5 %', () => {
