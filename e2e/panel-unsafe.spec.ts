@@ -76,7 +76,7 @@ test('Table 2 per module, row clicks open the code, gutter marks; a violation ke
   await panel.locator('tr[data-module="."]').click();
   await expect(page.locator('.editor-title')).toHaveText('main.ts');
   const peekAt = (await page.evaluate(() => window.playground!.readFile('main.ts'))).split('\n').findIndex((text) => text.startsWith('@unsafe("reads physical')) + 1;
-  expect(await unsafeLinesInView(page)).toEqual([peekAt, peekAt + 1, peekAt + 2, peekAt + 3]);
+  await expect.poll(() => unsafeLinesInView(page), { timeout: 10_000 }).toEqual([peekAt, peekAt + 1, peekAt + 2, peekAt + 3]);
   await savePanelScreenshot(page, 'unsafe', 'unsafe-after-build', testInfo);
   expect(pageErrors).toEqual([]);
 });

@@ -38,6 +38,8 @@ export default function CodeEditor({ project, location, diagnostics, unsafeRepor
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
+  const unsafeReportRef = useRef(unsafeReport);
+  unsafeReportRef.current = unsafeReport;
 
   useEffect(() => {
     const editor = monaco.editor.create(containerRef.current!, {
@@ -49,7 +51,8 @@ export default function CodeEditor({ project, location, diagnostics, unsafeRepor
       tabSize: 2,
     });
     editorRef.current = editor;
-    const stopSync = syncModels(project, () => onEditRef.current?.());
+    // A file replaced from outside (reset, writeFile) gets its unsafe marks placed again, not shifted by the edit.
+    const stopSync = syncModels(project, () => onEditRef.current?.(), () => showUnsafeRegions(unsafeReportRef.current));
     return () => {
       stopSync();
       editor.dispose();
@@ -104,16 +107,18 @@ export default function CodeEditor({ project, location, diagnostics, unsafeRepor
 /**
  * Keeps one Monaco model per project file, both ways: edits in Monaco go to
  * the project; changes from elsewhere (reset, `window.playground.writeFile`)
- * replace the model's text. Returns the function that stops and frees them.
+ * replace the model's text, and `onProjectChange` runs after. Returns the function that stops and frees them.
  */
-function syncModels(project: KernelProject, onUserEdit: () => void): () => void {
+function syncModels(project: KernelProject, onUserEdit: () => void, onProjectChange: () => void): () => void {
   let applyingProjectChange = false;
   const modelListeners = new Map<string, monaco.IDisposable>();
 
-  const ensureModel = (path: string) => {
+  /** Creates or updates the model of `path`; true when an existing model's text was replaced. */
+  const ensureModel = (path: string): boolean => {
     const uri = kernelFileUri(path);
     const text = project.readFile(path);
     let model = monaco.editor.getModel(uri);
+    let replaced = false;
     if (!model) {
       model = monaco.editor.createModel(text, 'typescript', uri);
     } else if (model.getValue() !== text) {
@@ -121,6 +126,7 @@ function syncModels(project: KernelProject, onUserEdit: () => void): () => void 
       // An edit operation rather than setValue: Monaco keeps the user's undo history (Ctrl+Z undoes a reset).
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
       applyingProjectChange = false;
+      replaced = true;
     }
     if (!modelListeners.has(path)) {
       const written = model;
@@ -130,6 +136,7 @@ function syncModels(project: KernelProject, onUserEdit: () => void): () => void 
         onUserEdit();
       }));
     }
+    return replaced;
   };
 
   const dropModel = (path: string) => {
@@ -138,16 +145,21 @@ function syncModels(project: KernelProject, onUserEdit: () => void): () => void 
     monaco.editor.getModel(kernelFileUri(path))?.dispose();
   };
 
-  const refresh = (changed: string | null) => {
+  /** Brings the models in line with the project; true when the text of an existing model was replaced. */
+  const refresh = (changed: string | null): boolean => {
     const paths = changed === null ? [...new Set([...project.listFiles(), ...modelListeners.keys()])] : [changed];
+    let replaced = false;
     for (const path of paths) {
-      if (project.has(path)) ensureModel(path);
+      if (project.has(path)) replaced = ensureModel(path) || replaced;
       else dropModel(path);
     }
+    return replaced;
   };
 
   refresh(null);
-  const unsubscribe = project.onChange(refresh);
+  const unsubscribe = project.onChange((changed) => {
+    if (refresh(changed)) onProjectChange(); // not for the user's own typing, which reaches the project unchanged
+  });
   return () => {
     unsubscribe();
     for (const path of [...modelListeners.keys()]) dropModel(path);
