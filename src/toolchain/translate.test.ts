@@ -1,16 +1,12 @@
 // Bad input gets a clear error that names where: malformed modules, float arithmetic, unknown imports.
 import { describe, expect, it } from 'vitest';
 import wabtInit from 'wabt';
+import { runInV8 } from '../../test/differential/v8-run.js';
+import { wat } from '../../test/toolchain/wat.js';
 import { translate, WasmError } from './translate.js';
 import { bootInV86 } from './emulator/v86-node.js';
 
-const wabt = await wabtInit();
-function wat(text: string): Uint8Array {
-  const module = wabt.parseWat('test.wat', text, { multi_value: true, bulk_memory: true, reference_types: true });
-  module.resolveNames();
-  module.validate();
-  return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
-}
+const wabt = await wabtInit(); // for modules with proposals the translator refuses (simd, tail calls)
 
 describe('translate: bad input', () => {
   it('rejects a truncated module with an error naming the offset', () => {
@@ -118,11 +114,7 @@ describe('translate: rotated loops', () => {
 
   it('prints what V8 prints', async () => {
     const bytes = wat(source);
-    let expected = '';
-    const instance = await WebAssembly.instantiate(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), {
-      env: { putc: (c: number) => (expected += String.fromCharCode(c)) },
-    });
-    (instance.exports._start as () => void)();
+    const expected = (await runInV8(bytes)).output;
     expect(expected).toBe('e101234\n');
     const result = await bootInV86(translate(bytes).elf, { timeoutMs: 10_000 });
     expect(result.serial).toBe(expected);
@@ -208,11 +200,7 @@ describe('translate: a fourth local pinned in EDX', () => {
 
   it('prints what V8 prints', async () => {
     const bytes = wat(source);
-    let expected = '';
-    const instance = await WebAssembly.instantiate(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), {
-      env: { putc: (c: number) => (expected += String.fromCharCode(c)) },
-    });
-    (instance.exports._start as () => void)();
+    const expected = (await runInV8(bytes)).output;
     const { elf, debug } = translate(bytes);
     const work = debug.functions.find((f) => f.name === 'work')!;
     const code = [...elf.subarray(fileOffset(elf, work.start), fileOffset(elf, work.end))];

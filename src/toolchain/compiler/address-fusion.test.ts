@@ -2,17 +2,11 @@
 // or two for k > 3) and a value of our own in a register (one LEA, or shl + add for k > 3); every sum must be what
 // V8 computes, in v86.
 import { describe, expect, it } from 'vitest';
-import wabtInit from 'wabt';
+import { runInV8 } from '../../../test/differential/v8-run.js';
+import { wat } from '../../../test/toolchain/wat.js';
 import { translate } from '../translate.js';
 import { bootInV86 } from '../emulator/v86-node.js';
 
-const wabt = await wabtInit();
-function wat(text: string): Uint8Array {
-  const module = wabt.parseWat('fusion.wat', text, {});
-  module.resolveNames();
-  module.validate();
-  return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
-}
 
 /** `(x << k) + p` for one shift count k, with x pinned ($i; $cold, the fourth local, in EDX) and computed ($i * 3). */
 const sums = (k: number) => `
@@ -39,11 +33,7 @@ const source = `(module
 describe('address fusion: (x << k) + pinned local as LEAs', () => {
   it('prints what V8 prints', async () => {
     const bytes = wat(source);
-    let expected = '';
-    const instance = await WebAssembly.instantiate(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), {
-      env: { putc: (c: number) => (expected += String.fromCharCode(c)) },
-    });
-    (instance.exports._start as () => void)();
+    const expected = (await runInV8(bytes)).output;
     const result = await bootInV86(translate(bytes).elf, { timeoutMs: 10_000 });
     expect(result.serial).toBe(expected);
     expect(expected.split('\n').length).toBe(3);

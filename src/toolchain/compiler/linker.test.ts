@@ -1,17 +1,10 @@
 // Linking several modules into one image (translateProgram): shared functions, globals and tables, signature
 // checks across modules, instantiation in order, link errors; a program of one module is translate() itself.
 import { describe, expect, it } from 'vitest';
-import wabtInit from 'wabt';
+import { wat } from '../../../test/toolchain/wat.js';
 import { translate, translateProgram, WasmError } from '../translate.js';
 import { bootInV86 } from '../emulator/v86-node.js';
 
-const wabt = await wabtInit();
-function wat(text: string): Uint8Array {
-  const module = wabt.parseWat('test.wat', text, { multi_value: true, bulk_memory: true, reference_types: true });
-  module.resolveNames();
-  module.validate();
-  return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
-}
 
 // The types are declared in a different order than in `app`, so per-module signature ids would differ.
 const lib = wat(`(module

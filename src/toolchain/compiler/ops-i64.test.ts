@@ -2,18 +2,11 @@
 // whose left operand arrived in EDX:EAX (a call's or another product's result) and whose right operand holds two
 // more used to need more registers than were free ("register allocator: no register available").
 import { describe, expect, it } from 'vitest';
-import wabtInit from 'wabt';
+import { wat } from '../../../test/toolchain/wat.js';
 import { compileAssemblyScript } from '../asc/compile.js';
 import { translate } from '../translate.js';
 import { bootInV86 } from '../emulator/v86-node.js';
 
-const wabt = await wabtInit();
-function wat(text: string): Uint8Array {
-  const module = wabt.parseWat('mul.wat', text, {});
-  module.resolveNames();
-  module.validate();
-  return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
-}
 
 /** What the module prints through env.putc when V8 runs its `_start`. */
 async function v8Output(wasm: Uint8Array): Promise<string> {

@@ -1,17 +1,10 @@
 // memory.fill and memory.copy check linear memory's size only in the bounds-checked mode: a kernel (memoryBase 0,
 // a small wasm memory) fills and copies physical addresses far above it. Booted in v86 with 128 MiB of RAM.
 import { describe, expect, it } from 'vitest';
-import wabtInit from 'wabt';
+import { wat } from '../../../test/toolchain/wat.js';
 import { translate } from '../translate.js';
 import { bootInV86 } from '../emulator/v86-node.js';
 
-const wabt = await wabtInit();
-function wat(text: string): Uint8Array {
-  const module = wabt.parseWat('bulk.wat', text, { bulk_memory: true });
-  module.resolveNames();
-  module.validate();
-  return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
-}
 
 /** 40 MiB and 48 MiB: physical addresses far beyond the module's one 64 KiB page. */
 const FAR = 0x280_0000;
