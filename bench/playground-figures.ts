@@ -15,6 +15,7 @@
  *   one, and with every panel read at the dock's live rate on top of the visible one; windows alternate, medians.
  *
  * Not a test: it prints a Markdown table and the host's load average. Builds the site into a temporary folder.
+ * `--only load,rebuild,panels` measures only the parts named (all by default).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -213,10 +214,64 @@ function formatMillions(perSecond: number): string {
   return `${(perSecond / 1e6).toFixed(1)} M`;
 }
 
+/** The figure groups `--only` can pick; all by default. */
+const PARTS = ['load', 'rebuild', 'panels'] as const;
+type Part = (typeof PARTS)[number];
+
+function parseParts(only: string | undefined): Set<Part> {
+  if (!only) return new Set(PARTS);
+  const parts = only.split(',').map((part) => part.trim());
+  const unknown = parts.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) throw new Error(`--only: unknown part ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`);
+  return new Set(parts as Part[]);
+}
+
+async function measureRebuilds(browser: Browser, url: string, runs: number): Promise<{ first: RebuildFigures; warm: Map<number, RebuildFigures[]> }> {
+  const { page } = await loadPage(browser, url);
+  await page.getByTestId('editor').locator('.view-lines').waitFor({ timeout: 120_000 });
+  const first = await rebuild(page, 'figures-first');
+  const warm = new Map<number, RebuildFigures[]>();
+  for (const level of [0, 3] as const) {
+    await page.evaluate((optimize) => window.playground!.setOptimizeLevel(optimize), level);
+    await rebuild(page, `figures-O${level}-warm-up`);
+    const builds: RebuildFigures[] = [];
+    for (let i = 1; i <= runs; i++) builds.push(await rebuild(page, `figures-O${level}-${i}`));
+    warm.set(level, builds);
+  }
+  await page.context().close();
+  return { first, warm };
+}
+
+function printLoads(loads: readonly LoadFigures[]): void {
+  const loadMs = loads.map((l) => l.firstSerialMs);
+  console.log(`| page load → first serial output (prebuilt image, cold cache) | ${Math.round(median(loadMs))} ms | ${Math.round(Math.min(...loadMs))} ms | ${Math.round(Math.max(...loadMs))} ms |`);
+  console.log(`| bytes before the first serial output | ${formatKiB(median(loads.map((l) => l.initialBytes)))} | | |`);
+  // Playwright reports the page's requests, not those a worker makes for its own script (Monaco's and ours).
+  console.log(`| bytes the page requested later (editor, sources; without worker scripts) | ${formatKiB(median(loads.map((l) => l.lazyBytes)))} | | |`);
+}
+
+function printRebuilds({ first, warm }: { first: RebuildFigures; warm: Map<number, RebuildFigures[]> }): void {
+  console.log(`| edit → Build & Run → first serial output, first build of the page (-O0) | ${Math.round(first.totalMs)} ms | | |`);
+  for (const [level, builds] of warm) {
+    const ms = builds.map((w) => w.totalMs);
+    console.log(`| edit → Build & Run → first serial output, warm, -O${level} | ${Math.round(median(ms))} ms | ${Math.round(Math.min(...ms))} ms | ${Math.round(Math.max(...ms))} ms |`);
+  }
+}
+
+function printRebuildSteps({ first, warm }: { first: RebuildFigures; warm: Map<number, RebuildFigures[]> }): void {
+  console.log(`first build steps (ms): ${formatSteps(first.stepMs)}`);
+  for (const [level, builds] of warm) {
+    for (const w of builds) console.log(`warm -O${level} build steps (ms): ${formatSteps(w.stepMs)}; total ${Math.round(w.totalMs)}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'window-ms': { type: 'string', default: '3000' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '5' }, 'window-ms': { type: 'string', default: '3000' }, only: { type: 'string' } },
+  });
   const runs = Number(values.runs);
   const windowMs = Number(values['window-ms']);
+  const parts = parseParts(values.only);
   const outDir = mkdtempSync(join(tmpdir(), 'playground-figures-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ base: SUB_PATH, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
@@ -224,41 +279,18 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
   try {
     const loads: LoadFigures[] = [];
-    for (let i = 0; i < runs; i++) loads.push(await measureLoad(browser, url));
+    if (parts.has('load')) for (let i = 0; i < runs; i++) loads.push(await measureLoad(browser, url));
+    const rebuilds = parts.has('rebuild') ? await measureRebuilds(browser, url, runs) : null;
+    const panelsLive = parts.has('panels') ? await measurePanelsLive(browser, url, runs, windowMs) : null;
 
-    const { page } = await loadPage(browser, url);
-    await page.getByTestId('editor').locator('.view-lines').waitFor({ timeout: 120_000 });
-    const first = await rebuild(page, 'figures-first');
-    const warm = new Map<number, RebuildFigures[]>();
-    for (const level of [0, 3] as const) {
-      await page.evaluate((optimize) => window.playground!.setOptimizeLevel(optimize), level);
-      await rebuild(page, `figures-O${level}-warm-up`);
-      const builds: RebuildFigures[] = [];
-      for (let i = 1; i <= runs; i++) builds.push(await rebuild(page, `figures-O${level}-${i}`));
-      warm.set(level, builds);
-    }
-    await page.context().close();
-    const panelsLive = await measurePanelsLive(browser, url, runs, windowMs);
-
-    const loadMs = loads.map((l) => l.firstSerialMs);
     console.log(`date ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${runs} runs`);
     console.log('| measurement | median | min | max |');
     console.log('|---|---:|---:|---:|');
-    console.log(`| page load → first serial output (prebuilt image, cold cache) | ${Math.round(median(loadMs))} ms | ${Math.round(Math.min(...loadMs))} ms | ${Math.round(Math.max(...loadMs))} ms |`);
-    console.log(`| edit → Build & Run → first serial output, first build of the page (-O0) | ${Math.round(first.totalMs)} ms | | |`);
-    for (const [level, builds] of warm) {
-      const ms = builds.map((w) => w.totalMs);
-      console.log(`| edit → Build & Run → first serial output, warm, -O${level} | ${Math.round(median(ms))} ms | ${Math.round(Math.min(...ms))} ms | ${Math.round(Math.max(...ms))} ms |`);
-    }
-    console.log(`| bytes before the first serial output | ${formatKiB(median(loads.map((l) => l.initialBytes)))} | | |`);
-    // Playwright reports the page's requests, not those a worker makes for its own script (Monaco's and ours).
-    console.log(`| bytes the page requested later (editor, sources; without worker scripts) | ${formatKiB(median(loads.map((l) => l.lazyBytes)))} | | |`);
-    console.log(`first build steps (ms): ${formatSteps(first.stepMs)}`);
-    for (const [level, builds] of warm) {
-      for (const w of builds) console.log(`warm -O${level} build steps (ms): ${formatSteps(w.stepMs)}; total ${Math.round(w.totalMs)}`);
-    }
-    printMilestones(loads);
-    printPanelsLive(panelsLive, windowMs);
+    if (loads.length > 0) printLoads(loads);
+    if (rebuilds) printRebuilds(rebuilds);
+    if (rebuilds) printRebuildSteps(rebuilds);
+    if (loads.length > 0) printMilestones(loads);
+    if (panelsLive) printPanelsLive(panelsLive, windowMs);
   } finally {
     await browser.close();
     await server.close();
