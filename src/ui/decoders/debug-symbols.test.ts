@@ -56,4 +56,19 @@ describe('DebugSymbols', () => {
     const unplaced = new DebugSymbols({ ...INFO, functions: [{ index: 0, name: 'console/print', start: 0x1100, end: 0x1180 }] });
     expect(unplaced.functionNamed('print')).toEqual({ name: 'console/print', offset: 0, file: 'console.ts', line: 5 });
   });
+
+  it('places a function in the file its name declares it in, not that of code inlined before its own', () => {
+    // interrupt_handler's first instruction comes from console.ts (inlined); its own code follows at line 41.
+    const inlinedFirst = new DebugSymbols({
+      ...INFO,
+      functions: [{ index: 1, name: 'arch/x86/interrupts/interrupt_handler', start: 0x1200, end: 0x1300 }],
+      lines: [0x1200, 1, 0, 9, 0x1210, 2, 1, 41],
+    });
+    expect(inlinedFirst.functionNamed('interrupt_handler')).toEqual({
+      name: 'arch/x86/interrupts/interrupt_handler',
+      offset: 0,
+      file: 'arch/x86/interrupts.ts',
+      line: 41,
+    });
+  });
 });

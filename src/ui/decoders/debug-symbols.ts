@@ -72,21 +72,25 @@ export class DebugSymbols {
 
   /**
    * The kernel function whose name ends with `suffix` (e.g. "interrupt_handler"), with its source line:
-   * the function's own, else that of its first instruction with one.
+   * the function's own, else that of its first instruction from the file its name says it is declared in
+   * (code inlined from other files may come first), else that of its first instruction with one.
    */
   functionNamed(suffix: string): SourceSymbol | null {
     const found = this.info.functions.find((f) => f.name === suffix || f.name.endsWith(`/${suffix}`) || f.name.endsWith(`.${suffix}`));
     if (!found) return null;
     if (found.file !== undefined) return { name: found.name, offset: 0, file: this.info.files[found.file], line: found.line };
-    return { name: found.name, offset: 0, ...this.firstSourceLine(found) };
+    const declaredIn = this.info.files.indexOf(`${found.name.slice(0, found.name.lastIndexOf('/'))}.ts`);
+    return { name: found.name, offset: 0, ...(this.firstSourceLine(found, declaredIn) ?? this.firstSourceLine(found) ?? {}) };
   }
 
-  private firstSourceLine(region: Region): { file?: string; line?: number } {
+  /** The source line of the region's first instruction that has one (from file index `file` only, if given and ≥ 0). */
+  private firstSourceLine(region: Region, file = -1): { file: string; line: number } | null {
     const lines = this.info.lines;
     for (let i = Math.max(0, lastAtOrBelow(this.lineCount, (j) => lines[j * 4], region.start)); i < this.lineCount && lines[i * 4] < region.end; i++) {
-      if (lines[i * 4] >= region.start && lines[i * 4 + 2] >= 0) return { file: this.info.files[lines[i * 4 + 2]], line: lines[i * 4 + 3] };
+      const lineFile = lines[i * 4 + 2];
+      if (lines[i * 4] >= region.start && lineFile >= 0 && (file < 0 || lineFile === file)) return { file: this.info.files[lineFile], line: lines[i * 4 + 3] };
     }
-    return {};
+    return null;
   }
 
   /** The source line of the code at `address`: its own entry's, else (code the compiler added) the nearest earlier one in the same region. */
