@@ -12,6 +12,7 @@
 import asc from 'assemblyscript/asc';
 import { InMemoryFiles, normalizePath, type AscSource } from './in-memory-files.js';
 import { failureDiagnostic, toDiagnostic, type Diagnostic } from './diagnostics.js';
+import type { AscParseCache, ParseCacheLease, ParseCacheStats } from './parse-cache.js';
 
 export type { AscSource } from './in-memory-files.js';
 export type { Diagnostic } from './diagnostics.js';
@@ -53,14 +54,21 @@ export interface AscResult {
   diagnostics: Diagnostic[];
   /** Wall-clock time of the whole compilation. */
   ms: number;
+  /** With a parse cache: how many files were reused and how many parsed. */
+  parseCache?: ParseCacheStats;
 }
 
-export async function compileAssemblyScript(sources: AscSource[], options: AscOptions): Promise<AscResult> {
+/**
+ * Compiles `sources`. With `parseCache`, files parsed by an earlier compilation with the same cache and text
+ * are not parsed again (parse-cache.ts); the result is the same.
+ */
+export async function compileAssemblyScript(sources: AscSource[], options: AscOptions, parseCache?: AscParseCache): Promise<AscResult> {
   const started = performance.now();
   const files = new InMemoryFiles(sources);
   const outputs = outputNames(options.entry);
   const diagnostics: Diagnostic[] = [];
-  const failure = await runAsc(ascArguments(options, outputs), files, diagnostics);
+  const lease = parseCache?.lease();
+  const failure = await runAsc(ascArguments(options, outputs), files, diagnostics, lease);
   if (failure !== undefined && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push(failureDiagnostic(failure));
   }
@@ -71,6 +79,7 @@ export async function compileAssemblyScript(sources: AscSource[], options: AscOp
     text: wasm ? asString(files.output(outputs.text)) : undefined,
     diagnostics,
     ms: performance.now() - started,
+    parseCache: lease?.stats,
   };
 }
 
@@ -105,18 +114,23 @@ function ascArguments(options: AscOptions, outputs: OutputNames): string[] {
 }
 
 /** Runs asc; collects its diagnostics and returns its failure message, if any. */
-async function runAsc(args: string[], files: InMemoryFiles, diagnostics: Diagnostic[]): Promise<string | undefined> {
+async function runAsc(args: string[], files: InMemoryFiles, diagnostics: Diagnostic[], lease?: ParseCacheLease): Promise<string | undefined> {
+  let crashed = false;
   try {
     const result = await asc.main(args, {
       readFile: files.readFile,
       writeFile: files.writeFile,
       listFiles: files.listFiles,
       reportDiagnostic: (message) => diagnostics.push(toDiagnostic(message, (path) => files.sourceText(path))),
+      transforms: lease ? [lease.transform] : [],
     });
     return result.error ? result.error.message : undefined;
   } catch (error) {
     // asc throws on internal crashes (in Binaryen, say); the caller still gets a diagnostic.
+    crashed = true;
     return error instanceof Error ? error.message : String(error);
+  } finally {
+    lease?.end(crashed);
   }
 }
 

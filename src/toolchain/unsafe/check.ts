@@ -15,9 +15,10 @@
  */
 import { formatDiagnostic, type Diagnostic } from '../asc/diagnostics.js';
 import { normalizePath } from '../asc/in-memory-files.js';
+import type { UnsafeCheckCache } from './check-cache.js';
 import { checkFile } from './file-check.js';
 import { intrinsicScopes } from './intrinsic-bindings.js';
-import { parseSources } from './parse.js';
+import { parseFile, parseSources } from './parse.js';
 import type { UnsafeReport } from './report-format.js';
 import { buildReport } from './report.js';
 
@@ -35,12 +36,16 @@ export interface UnsafeCheckResult {
   report: UnsafeReport;
 }
 
-export function checkUnsafe(files: KernelSourceFiles): UnsafeCheckResult {
+/** Checks `files`; with `cache`, only files whose text (or intrinsic scope) changed since its last check are parsed and walked. */
+export function checkUnsafe(files: KernelSourceFiles, cache?: UnsafeCheckCache): UnsafeCheckResult {
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   const sources = new Map(entries.map(([path, text]) => [normalizePath(path), text] as const));
-  const parsed = parseSources(sources);
+  cache?.keepOnly(new Set(sources.keys()));
+  const parse = cache ? cache.parse.bind(cache) : parseFile;
+  const check = cache ? cache.check.bind(cache) : checkFile;
+  const parsed = parseSources(sources, parse);
   const scopes = intrinsicScopes(new Map(parsed.files.map((file) => [file.path, file.source])));
-  const findings = parsed.files.map((file) => checkFile(file, scopes.get(file.path)!));
+  const findings = parsed.files.map((file) => check(file, scopes.get(file.path)!));
   const diagnostics = [...parsed.diagnostics, ...findings.flatMap((finding) => finding.diagnostics)].sort(byPosition);
   return { diagnostics, report: buildReport(findings) };
 }

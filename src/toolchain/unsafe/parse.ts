@@ -33,15 +33,20 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-export function parseSources(sources: ReadonlyMap<string, string>): ParseResult {
-  const files: ParsedFile[] = [];
-  const messages: DiagnosticMessage[] = [];
-  for (const [path, text] of sources) files.push(parseFile(path, text, messages));
-  const diagnostics = messages.map((message) => toDiagnostic(message, (path) => sources.get(path)));
-  return { files, diagnostics };
+/** A file's parse and its syntax errors. */
+export interface ParsedSource {
+  file: ParsedFile;
+  diagnostics: Diagnostic[];
 }
 
-function parseFile(path: string, text: string, messages: DiagnosticMessage[]): ParsedFile {
+export function parseSources(sources: ReadonlyMap<string, string>, parse: (path: string, text: string) => ParsedSource = parseFile): ParseResult {
+  const parsed = [...sources].map(([path, text]) => parse(path, text));
+  return { files: parsed.map((p) => p.file), diagnostics: parsed.flatMap((p) => p.diagnostics) };
+}
+
+/** Parses one file on its own: the parse depends on nothing but its path and text. */
+export function parseFile(path: string, text: string): ParsedSource {
+  const messages: DiagnosticMessage[] = [];
   const parser = new Parser(messages);
   // The tokenizer reports a comment again each time it re-scans the same text (look-ahead), hence the map.
   const commentsByStart = new Map<number, Comment>();
@@ -51,5 +56,7 @@ function parseFile(path: string, text: string, messages: DiagnosticMessage[]): P
   parser.parseFile(text, path, false);
   const source = parser.sources[parser.sources.length - 1];
   const comments = [...commentsByStart.values()].sort((a, b) => a.start - b.start);
-  return { path, text, source, comments, lines: new SourceLines(text, comments) };
+  // A parser's messages are about the file it parsed.
+  const diagnostics = messages.map((message) => toDiagnostic(message, () => text));
+  return { file: { path, text, source, comments, lines: new SourceLines(text, comments) }, diagnostics };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BuildClient, BuildWorkerCrash } from './build-client.js';
 import type { PipelineResult } from './kernel-pipeline.js';
-import type { BuildRequest, WorkerMessage } from './protocol.js';
+import { toPosted, type BuildRequest, type WorkerMessage } from './protocol.js';
 
 /** The parts of a Worker the client uses; `reply` plays the worker's side. */
 class ScriptedWorker {
@@ -32,6 +32,26 @@ class ScriptedWorker {
 
 const FILES = new Map([['main.ts', 'export function _start(): void {}']]);
 const RESULT: PipelineResult = { diagnostics: [], stepMs: { check: 1 } };
+/** A result with an image and debug information, whose line table travels as an Int32Array. */
+const IMAGE_RESULT: PipelineResult = {
+  ...RESULT,
+  elf: new Uint8Array([0x7f, 0x45, 0x4c, 0x46]),
+  debug: {
+    version: 1,
+    entry: 0x100000,
+    textStart: 0x100000,
+    textEnd: 0x100010,
+    dataStart: 0x401000,
+    files: ['main.ts'],
+    functions: [{ index: 0, name: '_start', start: 0x100000, end: 0x100010, file: 0, line: 1 }],
+    lines: [0x100000, 10, 0, 1, 0x100008, 12, -1, 0],
+    globals: [],
+    tables: [],
+    memory: { base: 0, initialPages: 1, maxPages: 512, sizeVariable: 0x101000 },
+    data: [],
+    runtime: {},
+  },
+};
 
 function clientWithWorkers() {
   const workers: ScriptedWorker[] = [];
@@ -46,7 +66,7 @@ function clientWithWorkers() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('BuildClient', () => {
-  it('sends the request once the worker is ready and relays its steps and result', async () => {
+  it('sends the request once the worker is ready and relays its steps and result, line table restored', async () => {
     const { client, workers } = clientWithWorkers();
     const steps: string[] = [];
     const build = client.build({ files: FILES, optimize: 0 }, (step) => steps.push(step));
@@ -57,8 +77,13 @@ describe('BuildClient', () => {
     const [request] = workers[0].received;
     expect(request).toMatchObject({ files: FILES, optimize: 0 });
     workers[0].reply({ kind: 'step', id: request.id, step: 'compile' });
-    workers[0].reply({ kind: 'done', id: request.id, result: RESULT });
-    await expect(build).resolves.toEqual(RESULT);
+    const { posted, transfer } = toPosted(structuredClone(IMAGE_RESULT));
+    expect(posted.debug!.lines).toBeInstanceOf(Int32Array);
+    expect(transfer).toEqual([posted.elf!.buffer, posted.debug!.lines.buffer]);
+    workers[0].reply({ kind: 'done', id: request.id, result: posted });
+    const result = await build;
+    expect(result).toEqual(IMAGE_RESULT);
+    expect(Array.isArray(result.debug!.lines)).toBe(true);
     expect(steps).toEqual(['compile']);
     expect(workers[0].terminated).toBe(false);
   });
@@ -77,7 +102,7 @@ describe('BuildClient', () => {
     expect(workers).toHaveLength(2);
     workers[1].reply({ kind: 'ready' });
     await settle();
-    workers[1].reply({ kind: 'done', id: workers[1].received[0].id, result: RESULT });
+    workers[1].reply({ kind: 'done', id: workers[1].received[0].id, result: toPosted(RESULT).posted });
     await expect(second).resolves.toEqual(RESULT);
   });
 

@@ -8,7 +8,7 @@
  * through the messages of `protocol.ts`.
  */
 import type { PipelineResult, PipelineStep } from './kernel-pipeline.js';
-import type { BuildRequest, WorkerMessage } from './protocol.js';
+import { fromPosted, type BuildRequest, type WorkerMessage } from './protocol.js';
 
 /** The worker died, did not load, threw inside the toolchain or took too long: not a problem in the sources. */
 export class BuildWorkerCrash extends Error {
@@ -64,7 +64,7 @@ export class BuildClient {
       live.onMessage = (message) => {
         if (message.kind === 'ready' || message.id !== id) return;
         if (message.kind === 'step') onStep?.(message.step);
-        else if (message.kind === 'done') resolve(message.result);
+        else if (message.kind === 'done') resolve(fromPosted(message.result));
         else reject(new BuildWorkerCrash(`the toolchain failed: ${message.error}`));
       };
     });

@@ -1,13 +1,15 @@
 // The playground's build pipeline with the real unsafe checker, asc and translator, on a small fixture kernel:
 // a clean build gives a Multiboot image that prints in v86; a type error and an unsafe-rule violation are
-// located errors and give no image.
+// located errors and give no image. On the real kernel: rebuilds with the worker's caches give the image of a
+// build from scratch.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { findMultibootHeader } from '../../toolchain/image/multiboot.js';
 import { Machine } from '../machine/machine.js';
+import { readAscSources } from '../../toolchain/asc/kernel-sources-node.js';
 import { fixtureKernelFiles, FIXTURE_BANNER } from './fixture-kernel.js';
-import { buildKernelImage, type PipelineStep } from './kernel-pipeline.js';
+import { buildKernelImage, newBuildCaches, type PipelineResult, type PipelineStep } from './kernel-pipeline.js';
 
 const BUILD_TIMEOUT_MS = 120_000;
 
@@ -52,4 +54,28 @@ describe('buildKernelImage', () => {
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'main.ts', line, column: 3, severity: 'error' }));
     expect(result.unsafeReport!.violations).toBeGreaterThan(0);
   });
+
+  it('rebuilds the real kernel with caches, after an edit and a failed build, to the image of a build from scratch', { timeout: 4 * BUILD_TIMEOUT_MS }, async () => {
+    const kernel = new Map(readAscSources().map((source) => [source.path, source.text]));
+    const edited = (changes: Record<string, (text: string) => string>) =>
+      new Map([...kernel].map(([path, text]) => [path, changes[path] ? changes[path](text) : text]));
+    const caches = newBuildCaches();
+    expect((await buildKernelImage(kernel, { optimize: 0, caches })).elf).toBeDefined();
+    const broken = await buildKernelImage(edited({ 'shell/shell.ts': (text) => `${text}\nconst broken: i32 = "text";\n` }), { optimize: 0, caches });
+    expect(broken.elf).toBeUndefined();
+
+    const sources = edited({ 'config.ts': (text) => text.replace(/KERNEL_VERSION = "[^"]*"/, 'KERNEL_VERSION = "rebuilt"') });
+    expect(sources.get('config.ts')).toContain('"rebuilt"');
+    const warm = await buildKernelImage(sources, { optimize: 0, caches });
+    const cold = await buildKernelImage(sources, { optimize: 0 });
+    expectSameBuild(warm, cold);
+  });
 });
+
+function expectSameBuild(actual: PipelineResult, expected: PipelineResult): void {
+  expect(actual.elf).toBeDefined();
+  expect(Buffer.from(actual.elf!).equals(Buffer.from(expected.elf!))).toBe(true);
+  expect(actual.debug).toEqual(expected.debug);
+  expect(actual.unsafeReport).toEqual(expected.unsafeReport);
+  expect(actual.diagnostics).toEqual(expected.diagnostics);
+}
