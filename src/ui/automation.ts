@@ -4,7 +4,8 @@
  * drive the page instead of scraping pixels. docs/automation.md documents it.
  *
  * Pipeline place: installed by `App.tsx`; the Playwright specs in e2e/ use
- * it. It only forwards to `Machine`, `KernelProject` and `BuildSession`.
+ * it. It only forwards to `Machine`, `KernelProject`, `BuildSession` and
+ * the share links (`share/`).
  */
 
 import type { BuildOutcome, BuildSession } from './build/build-session.js';
@@ -12,6 +13,17 @@ import type { KernelProject } from './editor/kernel-project.js';
 import type { Machine } from './machine/machine.js';
 import type { MachineStatusKind } from './machine/status.js';
 import { panelAutomation, type PanelAutomation } from './panels/automation-panels.js';
+import { pageShareLink } from './share/page-share.js';
+import { decodeShareLink } from './share/share-link.js';
+import type { ShareState } from './share/share-state.js';
+
+/** A share link's experiment as `readShareLink` returns it. */
+export interface SharedExperiment extends ShareState {
+  /** The share format version the link was written in (the state is upgraded to the page's). */
+  readonly version: number;
+  /** The experiment's id (CRC-32 of its state): its workspace is 'shared:<id>'. */
+  readonly id: string;
+}
 
 /** With `panels()` and `panel(id)` from the panel dock (panels/automation-panels.ts). */
 export interface PlaygroundAutomation extends PanelAutomation {
@@ -47,6 +59,12 @@ export interface PlaygroundAutomation extends PanelAutomation {
   build(): Promise<BuildOutcome>;
   /** Builds and, if that succeeded, boots the new image; after a failure the machine keeps running its image. */
   buildAndRun(): Promise<BuildOutcome>;
+  /** The share link (URL) of the page as it is now, as the Share button makes it; the address bar is not touched. */
+  shareLink(): Promise<string>;
+  /** The experiment a share link (a URL or its '#s=…' hash) holds; rejects with the reason when the link is broken. */
+  readShareLink(link: string): Promise<SharedExperiment>;
+  /** The workspace the file functions act on: 'mine' (the student's own edits) or 'shared:<id>' (a shared link's). */
+  workspace(): Promise<string>;
 }
 
 declare global {
@@ -74,6 +92,12 @@ export function installAutomation(machine: Machine, session: BuildSession, loadP
     setOptimizeLevel: (level) => session.setOptimizeLevel(level),
     build: () => session.build(),
     buildAndRun: () => session.buildAndRun(),
+    shareLink: async () => pageShareLink(await loadProject(), session.optimizeLevel),
+    readShareLink: async (link) => {
+      const { state, version, id } = await decodeShareLink(link);
+      return { ...state, version, id };
+    },
+    workspace: async () => (await loadProject()).workspace.id,
     ...panelAutomation(machine),
   };
   window.playground = automation;

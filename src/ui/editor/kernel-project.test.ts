@@ -1,6 +1,7 @@
 // KernelProject: bundled sources plus edits kept in a Storage, surviving a "reload" (a new project on the same storage).
 import { describe, expect, it } from 'vitest';
-import { KernelProject, type ProjectStorage } from './kernel-project.js';
+import { isKernelFilePath, KernelProject, type ProjectStorage } from './kernel-project.js';
+import { MY_EDITS, sharedWorkspace } from './workspace.js';
 
 /** A Web Storage over a Map, like localStorage; `failWrites` makes setItem throw like a full or disabled storage. */
 function memoryStorage(failWrites = false): ProjectStorage & { items: Map<string, string> } {
@@ -85,5 +86,25 @@ describe('KernelProject', () => {
     project.writeFile('main.ts', 'a');
     expect(project.readFile('main.ts')).toBe('a');
     expect(project.storageProblem).toMatch(/not saved.*QuotaExceededError/);
+  });
+
+  it('keeps the edits of each workspace apart in one storage', () => {
+    const storage = memoryStorage();
+    const mine = new KernelProject(ORIGINALS, storage);
+    const shared = new KernelProject(ORIGINALS, storage, sharedWorkspace('1a2b3c4d', '#s=1.x'));
+    mine.writeFile('main.ts', 'mine');
+    shared.writeFile('main.ts', 'shared');
+    shared.resetAll();
+    expect(new KernelProject(ORIGINALS, storage, MY_EDITS).readFile('main.ts')).toBe('mine');
+    shared.writeFile('arch/x86/vga.ts', 'shared vga');
+    expect(new KernelProject(ORIGINALS, storage).isModified('arch/x86/vga.ts')).toBe(false);
+    expect(new KernelProject(ORIGINALS, storage, sharedWorkspace('1a2b3c4d', '#s=1.x')).readFile('arch/x86/vga.ts')).toBe('shared vga');
+    // The student's own edits keep the keys they had before workspaces existed.
+    expect([...storage.items.keys()].sort()).toEqual(['eduos-playground:v1:file:main.ts', 'eduos-playground:v1:shared:1a2b3c4d:file:arch/x86/vga.ts']);
+  });
+
+  it('tells kernel file paths from others', () => {
+    expect(['main.ts', 'arch/x86/vga.ts', 'demo/new-file.ts'].every(isKernelFilePath)).toBe(true);
+    expect(['../main.ts', '/main.ts', 'a//b.ts', './main.ts', 'main.js', 'main.ts\n', 'a b.ts', ''].some(isKernelFilePath)).toBe(false);
   });
 });

@@ -7,14 +7,14 @@
  * Pipeline place: the source of truth for the editor (`CodeEditor.tsx`), the
  * file tree, the build (`build/build-session.ts` snapshots it) and the
  * `window.playground` file functions. Paths are relative to src/kernel/
- * ('main.ts', 'arch/x86/vga.ts'), as the toolchain names them.
+ * ('main.ts', 'arch/x86/vga.ts'), as the toolchain names them. Each
+ * workspace (`workspace.ts`: the student's own edits, a shared experiment)
+ * is a project of its own over the same storage, under its own keys.
  */
+import { MY_EDITS, type Workspace } from './workspace.js';
 
 /** The part of the Web Storage API the project uses (localStorage in the page, a Map in tests). */
 export type ProjectStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
-/** Storage keys of edited files: this prefix, then the path. Versioned so a future format can ignore old edits. */
-const EDIT_KEY_PREFIX = 'eduos-playground:v1:file:';
 
 export class KernelProject {
   private readonly edits = new Map<string, string>();
@@ -23,10 +23,13 @@ export class KernelProject {
   storageProblem: string | null = null;
 
   constructor(
-    private readonly originals: ReadonlyMap<string, string>,
+    /** The bundled sources, path → text: what "reset" brings back and what a share link leaves out. */
+    readonly originals: ReadonlyMap<string, string>,
     private readonly storage: ProjectStorage | null,
+    /** Whose edits these are; its storage keys are the workspace's (versioned, so a future format can ignore old edits). */
+    readonly workspace: Workspace = MY_EDITS,
   ) {
-    for (const [path, text] of storedEdits(storage)) this.edits.set(path, text);
+    for (const [path, text] of storedEdits(storage, workspace.storageKeyPrefix)) this.edits.set(path, text);
   }
 
   /** Every file, bundled or created by an edit, sorted by path. */
@@ -52,9 +55,7 @@ export class KernelProject {
 
   /** Sets the file's text; a new path creates a file. Text equal to the bundled version is no edit. */
   writeFile(path: string, text: string): void {
-    if (!/^[\w./-]+\.ts$/.test(path) || path.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-      throw new Error(`"${path}" is not a kernel file path (relative to src/kernel/, ending in .ts)`);
-    }
+    if (!isKernelFilePath(path)) throw new Error(`"${path}" is not a kernel file path (relative to src/kernel/, ending in .ts)`);
     if (this.readFileOrUndefined(path) === text) return;
     if (this.originals.get(path) === text) this.forget(path);
     else this.remember(path, text);
@@ -90,12 +91,12 @@ export class KernelProject {
 
   private remember(path: string, text: string): void {
     this.edits.set(path, text);
-    this.persist(() => this.storage?.setItem(EDIT_KEY_PREFIX + path, text));
+    this.persist(() => this.storage?.setItem(this.workspace.storageKeyPrefix + path, text));
   }
 
   private forget(path: string): void {
     this.edits.delete(path);
-    this.persist(() => this.storage?.removeItem(EDIT_KEY_PREFIX + path));
+    this.persist(() => this.storage?.removeItem(this.workspace.storageKeyPrefix + path));
   }
 
   private persist(write: () => void): void {
@@ -112,14 +113,19 @@ export class KernelProject {
   }
 }
 
-/** The edits a previous visit left in `storage`. */
-function storedEdits(storage: ProjectStorage | null): [string, string][] {
+/** Whether `path` can name a kernel file: relative to src/kernel/, ending in .ts, no '.', '..' or empty parts. */
+export function isKernelFilePath(path: string): boolean {
+  return /^[\w./-]+\.ts$/.test(path) && !path.split('/').some((part) => part === '..' || part === '.' || part === '');
+}
+
+/** The edits a previous visit left in `storage` under `keyPrefix`. */
+function storedEdits(storage: ProjectStorage | null, keyPrefix: string): [string, string][] {
   if (!storage) return [];
   const edits: [string, string][] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    const text = key?.startsWith(EDIT_KEY_PREFIX) ? storage.getItem(key) : null;
-    if (key && text !== null) edits.push([key.slice(EDIT_KEY_PREFIX.length), text]);
+    const text = key?.startsWith(keyPrefix) ? storage.getItem(key) : null;
+    if (key && text !== null) edits.push([key.slice(keyPrefix.length), text]);
   }
   return edits;
 }
