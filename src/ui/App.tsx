@@ -1,42 +1,43 @@
 /**
  * @fileoverview The playground page: a toolbar (Build & Run, Pause/Resume,
- * Reboot, the boot command line, the optimize level, the panels switch, build
- * progress, machine status), the kernel's file tree, the code editor with the
- * build's problems, the machine (serial terminal, VGA screen) and the panel
- * dock.
+ * Reboot, the boot command line, the optimize level, the panels switch, Share,
+ * build progress, machine status), the bar of a shared experiment opened from
+ * a link, the kernel's file tree, the code editor with the build's problems,
+ * the machine (serial terminal, VGA screen) and the panel dock.
  *
- * Pipeline place: the root component (mounted by `main.tsx`, which has
- * already started fetching v86's core and the kernel image). It creates the
- * page's one `Machine` and boots the prebuilt kernel image the URL names
- * (`page-options.ts`) at once; the kernel's sources and the editor (Monaco is
- * most of the page's weight) load once the kernel has printed something, so
- * they never delay the first boot; the compiler loads in a worker on the
- * first build or edit. It exposes everything as `window.playground`.
+ * Pipeline place: the root component, mounted by `main.tsx` with the page's
+ * one `Machine` and its build session (`start-page.ts`), which are already
+ * booting the prebuilt kernel image the URL names (`page-options.ts`) while
+ * this chunk loads; the kernel's sources and the editor (Monaco is most of
+ * the page's weight) load once the kernel has printed something, so they
+ * never delay the first boot; the compiler loads in a worker on the first
+ * build or edit. It exposes everything as `window.playground`.
  */
 
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AscOptions } from '../toolchain/asc/compile.js';
 import { installAutomation } from './automation.js';
 import { BuildProgress } from './build/BuildProgress.js';
-import { BuildSession } from './build/build-session.js';
 import { CrashNotice } from './build/CrashNotice.js';
 import { ProblemList } from './build/ProblemList.js';
 import { useBuildState, useRunningImage } from './build/useBuildSession.js';
 import type { EditorLocation } from './editor/editor-location.js';
 import { FileTree } from './editor/FileTree.js';
-import type { KernelProject } from './editor/kernel-project.js';
 import { loadKernelProject } from './editor/kernel-sources.js';
+import { usePageProject } from './editor/usePageProject.js';
 import { firstOutput } from './machine/first-output.js';
-import { Machine } from './machine/machine.js';
+import type { Machine } from './machine/machine.js';
 import { Screen } from './machine/Screen.js';
 import { SerialTerminal } from './machine/SerialTerminal.js';
 import { kernelImageUrl } from './page-options.js';
 import { OPEN_SOURCE_EVENT, type OpenSourceDetail } from './panels/open-source.js';
 import { PanelDock } from './panels/PanelDock.js';
 import { useUnsafeReport } from './panels/useUnsafeReport.js';
+import { ShareButton } from './share/ShareButton.js';
+import { SharedLinkBar } from './share/SharedLinkBar.js';
+import type { StartedPage } from './start-page.js';
 import { StatusLine } from './StatusLine.js';
 import { useMachineStatus } from './useMachineStatus.js';
-import { v86Core } from './v86-core.js';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor.js'));
 
@@ -50,11 +51,8 @@ const OPTIMIZE_CHOICES: { level: NonNullable<AscOptions['optimize']>; label: str
   { level: 3, label: '-O3 (as npm run kernel)' },
 ];
 
-export function App() {
-  const screenRef = useRef<HTMLDivElement>(null);
-  const [machine, setMachine] = useState<Machine | null>(null);
-  const [session, setSession] = useState<BuildSession | null>(null);
-  const [project, setProject] = useState<KernelProject | null>(null);
+export function App({ page }: { page: StartedPage }) {
+  const { machine, session, screen } = page;
   const [location, setLocation] = useState<EditorLocation>({ path: FIRST_FILE });
   const [commandLine, setCommandLine] = useState('');
   const [showPanels, setShowPanels] = useState(true);
@@ -63,30 +61,10 @@ export function App() {
   const image = useRunningImage(session);
   const unsafeReport = useUnsafeReport(image, kernelImageUrl(window.location.href));
   const firstBootDone = useFirstBootDone(machine);
+  const project = usePageProject(firstBootDone);
   const pressKey = useCallback((scancode: number) => machine?.pressKeys([scancode]), [machine]);
 
-  useEffect(() => {
-    const created = new Machine({ v86Wasm: v86Core(), screenContainer: screenRef.current ?? undefined });
-    const createdSession = new BuildSession(created, loadKernelProject);
-    const removeAutomation = installAutomation(created, createdSession, loadKernelProject);
-    setMachine(created);
-    setSession(createdSession);
-    void createdSession.bootPrebuilt(kernelImageUrl(window.location.href));
-    return () => {
-      removeAutomation();
-      createdSession.dispose();
-      void created.destroy();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!firstBootDone) return;
-    let mounted = true;
-    void loadKernelProject().then((loaded) => mounted && setProject(loaded));
-    return () => {
-      mounted = false;
-    };
-  }, [firstBootDone]);
+  useEffect(() => installAutomation(machine, session, loadKernelProject), [machine, session]);
 
   useEffect(() => {
     const open = (event: Event) => {
@@ -99,6 +77,13 @@ export function App() {
 
   const canOpen = useCallback((path: string) => project?.has(path) ?? false, [project]);
   const warmUp = useCallback(() => session?.warmUp(), [session]);
+  const changeCommandLine = useCallback(
+    (text: string) => {
+      setCommandLine(text);
+      machine?.setCommandLine(text);
+    },
+    [machine],
+  );
 
   return (
     <div className="playground">
@@ -133,10 +118,7 @@ export function App() {
             placeholder="e.g. hz=100"
             spellCheck={false}
             data-testid="command-line"
-            onChange={(event) => {
-              setCommandLine(event.target.value);
-              machine?.setCommandLine(event.target.value);
-            }}
+            onChange={(event) => changeCommandLine(event.target.value)}
           />
         </label>
         <label className="boot-options" title="asc's optimize level for Build & Run">
@@ -157,9 +139,11 @@ export function App() {
           <input type="checkbox" checked={showPanels} data-testid="show-panels" onChange={(event) => setShowPanels(event.target.checked)} />
           Panels
         </label>
+        <ShareButton project={project} session={session} commandLine={commandLine} location={location} />
         <BuildProgress state={build} />
         <StatusLine status={status} />
       </header>
+      <SharedLinkBar session={session} project={project} setCommandLine={changeCommandLine} showLocation={setLocation} />
       <CrashNotice status={status} image={image} onOpen={setLocation} canOpen={canOpen} />
       <main className="workspace">
         <FileTree project={project} openPath={location.path} onOpen={(path) => setLocation({ path })} />
@@ -176,7 +160,7 @@ export function App() {
         </section>
         <section className="machine-pane" aria-label="Machine">
           {machine && <SerialTerminal machine={machine} />}
-          <Screen ref={screenRef} onScancode={pressKey} />
+          <Screen display={screen} onScancode={pressKey} />
         </section>
       </main>
       {machine && showPanels && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}

@@ -1,13 +1,14 @@
 /**
  * @fileoverview Entry point of the playground page (loaded by index.html):
- * starts the first boot's downloads, then loads and mounts `App` into #root.
+ * starts the first boot, then loads and mounts `App` into #root.
  *
- * Pipeline place: the page's first script, kept small on purpose. v86's
- * core (v86.wasm, compiled here) and the kernel image the URL names are
- * what the first boot waits for; asking for them before React, v86's
- * JavaScript and the panels (the `App` chunk) have loaded and run lets all
- * three downloads run side by side. `App` takes both from where they wait
- * (`v86Core()`, the machine's `fetchKernelImage`).
+ * Pipeline place: the page's first script, kept small on purpose. The first
+ * boot waits for v86's core (v86.wasm, compiled here as it downloads), the
+ * kernel image the URL names and v86's JavaScript (`start-page.ts`'s chunk);
+ * React, xterm.js and the panels (the `App` chunk) are not needed to run
+ * the kernel. All of them are asked for at once, and the machine starts as
+ * soon as its own parts are in, while `App` still loads; `App` then shows
+ * the running machine.
  */
 
 import { prefetchKernelImage } from './machine/kernel-image.js';
@@ -15,14 +16,21 @@ import { kernelImageUrl } from './page-options.js';
 import { v86Core } from './v86-core.js';
 import './styles.css';
 
-void v86Core();
-prefetchKernelImage(kernelImageUrl(window.location.href));
+const imageUrl = kernelImageUrl(window.location.href);
+const v86Wasm = v86Core();
+prefetchKernelImage(imageUrl);
+const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Wasm));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const [{ StrictMode }, { createRoot }, { App }] = await Promise.all([import('react'), import('react-dom/client'), import('./App.js')]);
+const [{ StrictMode }, { createRoot }, { App }, page] = await Promise.all([
+  import('react'),
+  import('react-dom/client'),
+  import('./App.js'),
+  started,
+]);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App page={page} />
   </StrictMode>,
 );

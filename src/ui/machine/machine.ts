@@ -20,7 +20,10 @@ import type { MachineStatus } from './status.js';
 export interface MachineOptions {
   /** v86's CPU core, compiled once and instantiated anew for every boot. */
   readonly v86Wasm: Promise<WebAssembly.Module>;
-  /** Where v86 draws the VGA screen (browser only); it creates a text `div` and a `canvas` in it if missing. */
+  /**
+   * Where v86 draws the VGA screen (browser only); it creates a text `div` and a `canvas` in it if missing. It
+   * may still be detached from the document (`screen-element.ts`): the page boots before it has rendered.
+   */
   readonly screenContainer?: HTMLElement;
   /** Guest RAM in bytes. */
   readonly memoryBytes?: number;
@@ -57,6 +60,10 @@ interface V86Internals {
     readonly worker: Worker | null;
     stop(): void;
     readonly cpu: {
+      readonly devices: {
+        /** v86's VGA card; `complete_redraw` re-sends every cell of the text screen (or marks a graphics frame dirty). */
+        readonly vga: { complete_redraw(): void };
+      };
       /** EIP (linear; the kernel's segments are flat): where execution goes on; a fault sets it back to the faulting instruction. */
       readonly instruction_pointer: Int32Array;
       /** EIP of the instruction being executed (an OUT that resets the machine, say); v86 moves `instruction_pointer` past it first. */
@@ -260,6 +267,8 @@ export class Machine {
     v86.add_listener('emulator-loaded', whileCurrent(() => {
       performance.mark(BOOT_MARKS.loaded);
       this.hookExitPort(emulator);
+      // Before catchCrashes, which then also catches a crash in the deferred redraw.
+      coalesceTextRedraws(emulator);
       this.catchCrashes(emulator, coreMessages);
       this.catchResets(emulator);
       // After catchCrashes: it wraps the loop's do_tick, and markFirstSlice puts back the do_tick it found.
@@ -392,6 +401,36 @@ function continueWithoutTheTimerThread(emulator: Emulator): void {
   loop.unregister_yield = () => {
     channel.port1.close();
     unregister();
+  };
+}
+
+/**
+ * v86 redraws the whole text screen — 2,000 cells, each one an event on its
+ * bus — on every write to a palette or DAC register. A kernel that sets the
+ * VGA palette up writes dozens of them (eduOS's vgaInit: 52 redraws, about
+ * 100,000 cell events, before its first line on COM1); the screen is only
+ * drawn once per animation frame. This makes the redraws a slice asks for
+ * into one at the end of that slice: the same cells reach the screen before
+ * it is next drawn.
+ */
+function coalesceTextRedraws(emulator: Emulator): void {
+  const loop = (emulator.v86 as unknown as V86Internals).v86;
+  const vga = loop.cpu.devices.vga;
+  const redraw = vga.complete_redraw.bind(vga);
+  let pending = false;
+  vga.complete_redraw = () => {
+    pending = true;
+  };
+  const tick = loop.do_tick.bind(loop);
+  loop.do_tick = () => {
+    try {
+      tick();
+    } finally {
+      if (pending) {
+        pending = false;
+        redraw();
+      }
+    }
   };
 }
 

@@ -1,0 +1,33 @@
+/**
+ * @fileoverview Starts the page's machine before the page has rendered: the
+ * one `Machine` (with its screen element, still detached), the build session
+ * that boots the prebuilt image the URL names, and that boot.
+ *
+ * Pipeline place: `main.tsx` loads this module (and with it v86's
+ * JavaScript, its own chunk) side by side with React and `App`, which are
+ * several times larger, and calls `startPage` as soon as it has arrived: the
+ * kernel boots while the rest of the page still loads and renders. `App`
+ * gets the result and shows it (the serial terminal replays what COM1 got
+ * before it mounted; `Screen` adopts the screen element).
+ */
+
+import { BuildSession } from './build/build-session.js';
+import { loadKernelProject } from './editor/kernel-sources.js';
+import { Machine } from './machine/machine.js';
+import { createScreenElement } from './machine/screen-element.js';
+
+/** The page's machine, the build session that drives it, and the element v86 draws the VGA screen into. */
+export interface StartedPage {
+  readonly machine: Machine;
+  readonly session: BuildSession;
+  readonly screen: HTMLElement;
+}
+
+/** Creates the page's machine and session and starts booting `imageUrl`; they live as long as the page. */
+export function startPage(imageUrl: string, v86Wasm: Promise<WebAssembly.Module>): StartedPage {
+  const screen = createScreenElement();
+  const machine = new Machine({ v86Wasm, screenContainer: screen });
+  const session = new BuildSession(machine, loadKernelProject);
+  void session.bootPrebuilt(imageUrl);
+  return { machine, session, screen };
+}
