@@ -1,24 +1,37 @@
 /**
  * @fileoverview The panel dock: one tab per registered panel; the visible
- * panel re-reads the machine about 15 times a second while it runs (only
+ * panel re-reads the machine up to 15 times a second while it runs (only
  * that one: hidden panels cost nothing) and once more, exactly, whenever it
- * pauses, halts or crashes.
+ * pauses, halts or crashes. Live refreshes are on a time budget
+ * (`live-refresh.ts`): they take at most 5 % of the main thread, where v86
+ * emulates, so a panel whose refresh costs more refreshes less often instead
+ * of slowing the machine; none while the page is hidden. A read equal to the
+ * last one renders nothing, and a changed one only the rows that changed
+ * (`share-unchanged.ts`, `DataTable.tsx`).
  *
  * Pipeline place: mounted by `App.tsx` with the page's machine and the
  * debug information of the image it runs (the build session's); reads go
  * through the machine's panel host (`panel-host.ts`).
  */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { DebugInfo } from '../decoders/debug-symbols.js';
 import type { Machine } from '../machine/machine.js';
 import { useMachineStatus } from '../useMachineStatus.js';
 import type { AnyPanel, SnapshotSource } from './panel.js';
+import { startLiveRefresh, type LivePolicy } from './live-refresh.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
+import { shareUnchanged } from './share-unchanged.js';
 import './panels.css';
 
-/** At most this often while running: ≥ 10 Hz as promised, and a frame or four apart on a 60 Hz screen. */
-const LIVE_INTERVAL_MS = 66;
+/**
+ * While running: every 66 ms at best (15 Hz, a frame or four apart on a 60 Hz screen; the issue asks ≥ 10 Hz),
+ * and the refreshes no more than 5 % of the main thread's time (the issue's bound on what live panels may cost
+ * v86): a refresh that costs more than 3.3 ms, its frame included, spaces the next ones out — to one a second at
+ * the least.
+ */
+const LIVE_POLICY: LivePolicy = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000 };
 
 export interface PanelDockProps {
   readonly machine: Machine;
@@ -58,36 +71,44 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
 }
 
 /**
- * Reads `panel` on every status change and, while the machine runs, every
- * LIVE_INTERVAL_MS (on animation frames). A read that returns the same data
- * object as before (see `last-result.ts`) re-renders nothing.
+ * Reads `panel` on every status change and debug-information change, and
+ * while the machine runs on `LIVE_POLICY`'s budget. A read equal to the last
+ * one renders nothing; a live one renders at once (`flushSync`), so the
+ * budget counts the read, React's render and, through the next frame, the
+ * browser's.
  */
 function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine; panel: AnyPanel }) {
   const status = useMachineStatus(machine);
   const [data, setData] = useState<unknown>(null);
   // The view reads memory through it on demand (the translate box); kept current without re-rendering.
   const source = useRef<SnapshotSource | null>(null);
+  const shown = useRef<unknown>(null);
 
   useEffect(() => {
-    const refresh = () => {
+    /** Reads the panel; returns the data to show, or undefined when it equals what is shown. */
+    const read = (): unknown => {
       source.current = host.source();
-      setData(source.current ? host.read(panel.id, source.current) : null);
+      const next = source.current ? shareUnchanged(shown.current, host.read(panel.id, source.current)) : null;
+      if (next === shown.current) return undefined;
+      shown.current = next;
+      return next;
+    };
+    const refresh = () => {
+      const next = read();
+      if (next !== undefined) setData(next);
+    };
+    const refreshLive = () => {
+      const next = read();
+      if (next === undefined) return false;
+      flushSync(() => setData(next));
+      return true;
     };
     refresh();
     const unsubscribe = host.onChange(refresh);
     if (status.kind !== 'running') return unsubscribe;
-    let frame = 0;
-    let last = 0;
-    const tick = (now: number) => {
-      if (now - last >= LIVE_INTERVAL_MS) {
-        last = now;
-        refresh();
-      }
-      frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
+    const stop = startLiveRefresh(refreshLive, LIVE_POLICY);
     return () => {
-      cancelAnimationFrame(frame);
+      stop();
       unsubscribe();
     };
   }, [host, panel, status]);

@@ -11,8 +11,9 @@
  * src/kernel/bench/index.ts's), the chart is `BenchChart.tsx`.
  */
 import { useState } from 'react';
-import { BENCH_ACTIVITIES, parseLastBenchRun, type BenchRun } from './bench-output.js';
+import { BENCH_ACTIVITIES, parseLastBenchRun, type BenchRow, type BenchRun } from './bench-output.js';
 import { BenchChart } from './BenchChart.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { LastResult } from './last-result.js';
 import type { Panel, PanelViewProps, SerialConsole } from './panel.js';
 
@@ -68,6 +69,18 @@ function BenchView({ data, source }: PanelViewProps<BenchPanelData>) {
   );
 }
 
+const COLUMNS: readonly Column<BenchRow>[] = [
+  { header: 'activity', cell: (row) => row.activity },
+  { header: 'runs', cell: (row) => row.runs },
+  { header: 'eduOS-ts', cell: (row) => row.eduos },
+  { header: 'Linux', cell: (row) => row.linux, className: 'dim' },
+  { header: 'HermitCore', cell: (row) => row.hermitCore, className: 'dim' },
+  { header: 'RustyHermit', cell: (row) => row.rustyHermit, className: 'dim' },
+];
+
+const activityKey = (row: BenchRow) => row.activity;
+const activityProps = (row: BenchRow): RowAttributes => ({ 'data-activity': row.activity });
+
 function BenchResult({ run, data }: { run: BenchRun; data: BenchPanelData }) {
   return (
     <>
@@ -81,30 +94,7 @@ function BenchResult({ run, data }: { run: BenchRun; data: BenchPanelData }) {
         </p>
       )}
       <BenchChart rows={run.rows} />
-      <table className="panel-table mono bench-table">
-        <thead>
-          <tr>
-            <th>activity</th>
-            <th>runs</th>
-            <th>eduOS-ts</th>
-            <th>Linux</th>
-            <th>HermitCore</th>
-            <th>RustyHermit</th>
-          </tr>
-        </thead>
-        <tbody>
-          {run.rows.map((row) => (
-            <tr key={row.activity} data-activity={row.activity}>
-              <td>{row.activity}</td>
-              <td>{row.runs}</td>
-              <td>{row.eduos}</td>
-              <td className="dim">{row.linux}</td>
-              <td className="dim">{row.hermitCore}</td>
-              <td className="dim">{row.rustyHermit}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={COLUMNS} rows={run.rows} rowKey={activityKey} rowProps={activityProps} className="bench-table" />
       <p className="dim note">
         eduOS-ts: time-stamp-counter ticks per operation in v86, where the counter follows the host's clock — emulated
         time, not CPU cycles. Paper: CPU cycles, {run.paperSource}. Compare the ratios between rows, not the numbers.

@@ -15,6 +15,7 @@
 import { hex } from '../decoders/cpu-state.js';
 import { buildEventTimeline, EVENT_LANES, type EventRow, type EventTimeline } from '../decoders/event-timeline.js';
 import { readKernelDescriptor } from '../decoders/kernel-descriptor.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import type { Panel, PanelViewProps } from './panel.js';
 
 export type EventsPanelData =
@@ -49,12 +50,13 @@ function Timeline({ data }: { data: EventTimeline }) {
           </text>
         </g>
       ))}
-      {data.rows.map((row) => {
+      {/* Marks by position, like the list's rows: a refresh moves them all, so they are moved, not re-created. */}
+      {data.rows.map((row, position) => {
         const lane = EVENT_LANES.indexOf(row.lane as (typeof EVENT_LANES)[number]);
         if (lane < 0) return null;
         return (
           <line
-            key={row.index}
+            key={position}
             data-event-index={row.index}
             x1={x(row.cycles)}
             x2={x(row.cycles)}
@@ -76,9 +78,37 @@ function Timeline({ data }: { data: EventTimeline }) {
   );
 }
 
+/** A row of the list: the event with its time as shown (the time is relative to the ring's oldest event). */
+interface ListRow {
+  readonly event: EventRow;
+  readonly time: string;
+}
+
+/** Widths fit "Page Fault at 0x10000000 (mapped on demand)", "1,234,567,890 cycles" and "at <EIP> <function> (<file>:<line>)". */
+const LIST_COLUMNS: readonly Column<ListRow>[] = [
+  { header: '#', width: '9ch', cell: ({ event }) => event.index },
+  { header: 'time', width: '22ch', cell: ({ time }) => time },
+  { header: 'kind', width: '16ch', cell: ({ event }) => event.lane },
+  { header: 'event', width: '48ch', cell: ({ event }) => event.label },
+  { header: 'task', width: '18ch', cell: ({ event }) => event.task },
+  { header: 'detail', width: '80ch', cell: ({ event }) => detailText(event) },
+];
+
+/**
+ * Rows by position, newest first: each refresh moves every event down and changes every time (they count from the
+ * ring's oldest event), so the rows are rewritten in place rather than created and removed.
+ */
+const listKey = (_row: ListRow, position: number) => position;
+const listRowProps = ({ event }: ListRow): RowAttributes => ({
+  'data-event-index': event.index,
+  'data-kind': event.lane,
+  className: event.isNew ? 'changed' : undefined,
+});
+
 function EventsView({ data }: PanelViewProps<EventsPanelData>) {
   if (!data.available) return <p className="panel-missing">{data.reason}</p>;
   const newCount = data.rows.filter((row) => row.isNew).length;
+  const newestFirst = data.rows.map((event) => ({ event, time: formatTime(event.cycles, data.cyclesPerMs) })).reverse();
   return (
     <div className="events-panel">
       <p className="panel-summary mono">
@@ -95,30 +125,7 @@ function EventsView({ data }: PanelViewProps<EventsPanelData>) {
         <span className="changed">{newCount} new since the last pause</span>
       </p>
       <Timeline data={data} />
-      <table className="panel-table mono" aria-label="Events">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>time</th>
-            <th>kind</th>
-            <th>event</th>
-            <th>task</th>
-            <th>detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...data.rows].reverse().map((row) => (
-            <tr key={row.index} data-event-index={row.index} data-kind={row.lane} className={row.isNew ? 'changed' : undefined}>
-              <td>{row.index}</td>
-              <td>{formatTime(row.cycles, data.cyclesPerMs)}</td>
-              <td>{row.lane}</td>
-              <td>{row.label}</td>
-              <td>{row.task}</td>
-              <td>{detailText(row)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={LIST_COLUMNS} rows={newestFirst} rowKey={listKey} rowProps={listRowProps} label="Events" fixedRows windowed />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { TableRegister } from '../decoders/cpu-state.js';
 import { hex, SEGMENT_REGISTER_NAMES } from '../decoders/cpu-state.js';
 import { decodeGdt, type GdtRow } from '../decoders/gdt.js';
 import { readLinear } from '../decoders/page-translate.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { LastResult } from './last-result.js';
 import type { Panel, PanelViewProps } from './panel.js';
 
@@ -27,6 +28,26 @@ function flagText(row: GdtRow): string {
   return [granularity && 'G', defaultBig && 'D/B', long && 'L', available && 'AVL'].filter(Boolean).join(' ');
 }
 
+type GdtViewRow = GdtPanelData['rows'][number];
+
+/** The null descriptor shows no base, limit or DPL. */
+const unlessNull = (row: GdtRow, text: () => string | number) => (row.kind === 'null' ? '' : text());
+
+const COLUMNS: readonly Column<GdtViewRow>[] = [
+  { header: 'selector', cell: (r) => hex(r.selector, 4) },
+  { header: 'kind', cell: (r) => r.kind },
+  { header: 'base', cell: (r) => unlessNull(r, () => hex(r.base)) },
+  { header: 'limit', cell: (r) => unlessNull(r, () => hex(r.limit)) },
+  { header: 'access', cell: (r) => r.access },
+  { header: 'DPL', cell: (r) => unlessNull(r, () => r.dpl) },
+  { header: 'P', cell: (r) => (r.present ? 'P' : '-') },
+  { header: 'flags', cell: flagText },
+  { header: 'in', cell: (r) => r.loadedIn.join(' ').toUpperCase() },
+];
+
+const rowKey = (r: GdtViewRow) => r.index;
+const rowProps = (r: GdtViewRow): RowAttributes => ({ 'data-selector': r.selector, 'data-kind': r.kind, title: r.bochs });
+
 function GdtView({ data }: PanelViewProps<GdtPanelData>) {
   return (
     <div className="gdt-panel">
@@ -34,36 +55,7 @@ function GdtView({ data }: PanelViewProps<GdtPanelData>) {
         GDTR base={hex(data.gdtr.base)} limit={hex(data.gdtr.limit, 4)} · {data.rows.length} descriptors
         {data.rows.length === 0 && ' · no GDT loaded (the boot loader’s segments are in use)'}
       </p>
-      <table className="panel-table mono">
-        <thead>
-          <tr>
-            <th>selector</th>
-            <th>kind</th>
-            <th>base</th>
-            <th>limit</th>
-            <th>access</th>
-            <th>DPL</th>
-            <th>P</th>
-            <th>flags</th>
-            <th>in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((r) => (
-            <tr key={r.index} data-selector={r.selector} data-kind={r.kind} title={r.bochs}>
-              <td>{hex(r.selector, 4)}</td>
-              <td>{r.kind}</td>
-              <td>{r.kind === 'null' ? '' : hex(r.base)}</td>
-              <td>{r.kind === 'null' ? '' : hex(r.limit)}</td>
-              <td>{r.access}</td>
-              <td>{r.kind === 'null' ? '' : r.dpl}</td>
-              <td>{r.present ? 'P' : '-'}</td>
-              <td>{flagText(r)}</td>
-              <td>{r.loadedIn.join(' ').toUpperCase()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={COLUMNS} rows={data.rows} rowKey={rowKey} rowProps={rowProps} />
     </div>
   );
 }

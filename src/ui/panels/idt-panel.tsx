@@ -10,12 +10,13 @@
  * read through the paging translation because IDTR holds a linear address.
  * The hits come from the introspection descriptor (`readKernelDescriptor`).
  */
-import { memo, useState } from 'react';
+import { useState } from 'react';
 import type { TableRegister } from '../decoders/cpu-state.js';
 import { hex } from '../decoders/cpu-state.js';
 import { decodeIdt, GATE_BYTES, IDT_VECTORS, type IdtRow } from '../decoders/idt.js';
 import { readKernelDescriptor } from '../decoders/kernel-descriptor.js';
 import { readLinear } from '../decoders/page-translate.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { LastResult } from './last-result.js';
 import { SourceLink } from './SourceLink.js';
 import type { Panel, PanelViewProps } from './panel.js';
@@ -30,53 +31,69 @@ export interface IdtPanelData {
   readonly hitsAtPause: number[] | null;
 }
 
-function HitsCell({ hits, atPause }: { hits: number | undefined; atPause: number | undefined }) {
-  if (hits === undefined) return <td className="hits" />;
-  const growth = atPause === undefined ? 0 : (hits - atPause) >>> 0;
-  return (
-    <td className={growth ? 'hits changed' : 'hits'} title={atPause === undefined ? undefined : `+${growth} since the last pause`}>
-      {hits.toLocaleString('en')}
-    </td>
-  );
-}
-
-interface IdtRowProps {
-  readonly row: IdtRow;
+/** A row of the view: the decoded gate and its hits (the gates rarely change, the hits every tick). */
+interface VectorRow {
+  readonly gate: IdtRow;
   readonly hits: number | undefined;
   readonly atPause: number | undefined;
 }
 
-/** One vector; memoized, so a live refresh re-renders only the rows whose hits changed (the gates rarely do). */
-const IdtRowView = memo(function IdtRowView({ row: r, hits, atPause }: IdtRowProps) {
-  return (
-    <tr data-vector={r.vector} title={r.bochs} className={r.present ? undefined : 'dim'}>
-      <td>{hex(r.vector, 2)}</td>
-      <td>
-        {r.name}
-        {r.device && <span className="dim"> ({r.device})</span>}
-      </td>
-      <td>{r.inTable ? r.gateType : 'beyond limit'}</td>
-      <td>{r.inTable ? hex(r.selector, 4) : ''}</td>
-      <td>{r.inTable ? r.dpl : ''}</td>
-      <td>{r.present ? 'P' : '-'}</td>
-      <HitsCell hits={hits} atPause={atPause} />
-      <td>{r.inTable ? hex(r.handler) : ''}</td>
-      <td>
-        <SourceLink symbol={r.handlerSymbol} text={r.symbol} />
-        {r.dispatch && (
+function growth({ hits, atPause }: VectorRow): number {
+  return hits === undefined || atPause === undefined ? 0 : (hits - atPause) >>> 0;
+}
+
+/** Widths fit the longest texts: "SIMD Floating-Point Exception", "(invalid type 15, S=1)", counts into the billions, stub → dispatcher (source). */
+const COLUMNS: readonly Column<VectorRow>[] = [
+  { header: 'vec', width: '6ch', cell: ({ gate }) => hex(gate.vector, 2) },
+  {
+    header: 'name',
+    width: '32ch',
+    cell: ({ gate }) => (
+      <>
+        {gate.name}
+        {gate.device && <span className="dim"> ({gate.device})</span>}
+      </>
+    ),
+  },
+  { header: 'gate', width: '25ch', cell: ({ gate }) => (gate.inTable ? gate.gateType : 'beyond limit') },
+  { header: 'selector', width: '10ch', cell: ({ gate }) => (gate.inTable ? hex(gate.selector, 4) : '') },
+  { header: 'DPL', width: '5ch', cell: ({ gate }) => (gate.inTable ? gate.dpl : '') },
+  { header: 'P', width: '3ch', cell: ({ gate }) => (gate.present ? 'P' : '-') },
+  {
+    header: 'hits',
+    className: 'hits',
+    width: '15ch',
+    cell: ({ hits }) => hits?.toLocaleString('en'),
+    cellProps: (row) => ({
+      className: growth(row) ? 'changed' : undefined,
+      title: row.hits === undefined || row.atPause === undefined ? undefined : `+${growth(row)} since the last pause`,
+    }),
+  },
+  { header: 'handler', width: '12ch', cell: ({ gate }) => (gate.inTable ? hex(gate.handler) : '') },
+  {
+    header: 'symbol',
+    width: '110ch',
+    cell: ({ gate }) => (
+      <>
+        <SourceLink symbol={gate.handlerSymbol} text={gate.symbol} />
+        {gate.dispatch && (
           <>
             {' → '}
-            <SourceLink symbol={r.dispatch} text={`${r.dispatch.name} (${r.dispatch.file}:${r.dispatch.line})`} />
+            <SourceLink symbol={gate.dispatch} text={`${gate.dispatch.name} (${gate.dispatch.file}:${gate.dispatch.line})`} />
           </>
         )}
-      </td>
-    </tr>
-  );
-});
+      </>
+    ),
+  },
+];
+
+const vectorKey = (row: VectorRow) => row.gate.vector;
+const vectorProps = ({ gate }: VectorRow): RowAttributes => ({ 'data-vector': gate.vector, title: gate.bochs, className: gate.present ? undefined : 'dim' });
 
 function IdtView({ data }: PanelViewProps<IdtPanelData>) {
   const [presentOnly, setPresentOnly] = useState(false);
-  const rows = presentOnly ? data.rows.filter((r) => r.present) : data.rows;
+  const gates = presentOnly ? data.rows.filter((r) => r.present) : data.rows;
+  const rows = gates.map((gate) => ({ gate, hits: data.hits?.[gate.vector], atPause: data.hitsAtPause?.[gate.vector] }));
   return (
     <div className="idt-panel">
       <p className="panel-summary mono">
@@ -87,26 +104,7 @@ function IdtView({ data }: PanelViewProps<IdtPanelData>) {
           <input type="checkbox" checked={presentOnly} onChange={(e) => setPresentOnly(e.target.checked)} /> present only
         </label>
       </p>
-      <table className="panel-table mono">
-        <thead>
-          <tr>
-            <th>vec</th>
-            <th>name</th>
-            <th>gate</th>
-            <th>selector</th>
-            <th>DPL</th>
-            <th>P</th>
-            <th className="hits">hits</th>
-            <th>handler</th>
-            <th>symbol</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <IdtRowView key={r.vector} row={r} hits={data.hits?.[r.vector]} atPause={data.hitsAtPause?.[r.vector]} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={COLUMNS} rows={rows} rowKey={vectorKey} rowProps={vectorProps} fixedRows />
     </div>
   );
 }

@@ -9,14 +9,15 @@
  * Pipeline place: a `Panel` (see `panel.ts`) over `walkPageTables`,
  * `buildFrameMap` and `translateLinear`.
  */
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { hex } from '../decoders/cpu-state.js';
 import { buildFrameMap, framesBehind, type FrameMap } from '../decoders/frame-map.js';
 import { imageOwners } from '../decoders/image-owners.js';
 import { PAGE_ENTRY_BITS, type PageEntry } from '../decoders/page-entry.js';
-import { newlyMapped, type VirtualSpan } from '../decoders/page-ranges.js';
+import { newlyMapped, type MappedRange, type VirtualSpan } from '../decoders/page-ranges.js';
 import { translateLinear, type PagingRegisters } from '../decoders/page-translate.js';
 import { walkPageTables, type DirectoryRow, type PageWalk } from '../decoders/page-walk.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { FrameMapPicture } from './FrameMapPicture.js';
 import { LastResult } from './last-result.js';
 import type { Panel, PanelViewProps } from './panel.js';
@@ -31,103 +32,76 @@ export interface PagesPanelData {
   readonly newlyMappedFrames: number[];
 }
 
-function Flags({ entry }: { entry: PageEntry }) {
-  const set = new Set(entry.flags);
-  return (
-    <>
-      {PAGE_ENTRY_BITS.map((bit) => (
-        <td key={bit.name} className={set.has(bit.name) ? 'bit-set' : 'dim'} title={bit.meaning}>
-          {set.has(bit.name) ? bit.name : '-'}
-        </td>
-      ))}
-    </>
-  );
-}
+/** One column per bit (P, RW, US, PWT, PCD, A, D, PS, G), for the directory and its tables alike. */
+const FLAG_COLUMNS: readonly Column<PageEntry>[] = PAGE_ENTRY_BITS.map((bit) => ({
+  header: bit.name,
+  cell: (entry) => (entry.flags.includes(bit.name) ? bit.name : '-'),
+  cellProps: (entry) => ({ className: entry.flags.includes(bit.name) ? 'bit-set' : 'dim', title: bit.meaning }),
+}));
 
-const FLAG_HEADERS = PAGE_ENTRY_BITS.map((bit) => <th key={bit.name}>{bit.name}</th>);
+/** A page table entry with the virtual address it maps. */
+type TableEntry = PageEntry & { readonly virtual: number };
+
+const TABLE_COLUMNS: readonly Column<TableEntry>[] = [
+  { header: '#', cell: (pte) => pte.index },
+  { header: 'virtual', cell: (pte) => hex(pte.virtual) },
+  { header: 'entry at', cell: (pte) => hex(pte.entryAddress) },
+  { header: 'raw', cell: (pte) => hex(pte.raw) },
+  ...FLAG_COLUMNS,
+  { header: 'frame', cell: (pte) => hex(pte.address) },
+];
+
+const entryKey = (entry: PageEntry) => entry.index;
 
 function TableEntries({ row }: { row: DirectoryRow }) {
-  return (
-    <table className="panel-table mono nested" aria-label={`page table at ${hex(row.address)}`}>
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>virtual</th>
-          <th>entry at</th>
-          <th>raw</th>
-          {FLAG_HEADERS}
-          <th>frame</th>
-        </tr>
-      </thead>
-      <tbody>
-        {row.table.map((pte) => (
-          <tr key={pte.index}>
-            <td>{pte.index}</td>
-            <td>{hex(row.virtualStart + pte.index * 4096)}</td>
-            <td>{hex(pte.entryAddress)}</td>
-            <td>{hex(pte.raw)}</td>
-            <Flags entry={pte} />
-            <td>{hex(pte.address)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const entries = row.table.map((pte) => ({ ...pte, virtual: row.virtualStart + pte.index * 4096 }));
+  return <DataTable columns={TABLE_COLUMNS} rows={entries} rowKey={entryKey} label={`page table at ${hex(row.address)}`} className="nested" />;
 }
+
+const directoryProps = (pde: DirectoryRow): RowAttributes => ({ 'data-pde': pde.index });
 
 function DirectoryTree({ directory }: { directory: DirectoryRow[] }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (index: number) => setOpen((was) => (was.has(index) ? new Set([...was].filter((i) => i !== index)) : new Set([...was, index])));
-  return (
-    <table className="panel-table mono" aria-label="Page directory">
-      <thead>
-        <tr>
-          <th>PDE</th>
-          <th>virtual</th>
-          <th>entry at</th>
-          <th>raw</th>
-          {FLAG_HEADERS}
-          <th>points to</th>
-        </tr>
-      </thead>
-      <tbody>
-        {directory.map((pde) => (
-          <DirectoryEntryRows key={pde.index} pde={pde} open={open.has(pde.index)} onToggle={() => toggle(pde.index)} />
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function DirectoryEntryRows({ pde, open, onToggle }: { pde: DirectoryRow; open: boolean; onToggle: () => void }) {
-  return (
-    <>
-      <tr data-pde={pde.index}>
-        <td>
-          {pde.large ? (
+  const columns = useMemo((): readonly Column<DirectoryRow>[] => {
+    const toggle = (index: number) => setOpen((was) => (was.has(index) ? new Set([...was].filter((i) => i !== index)) : new Set([...was, index])));
+    return [
+      {
+        header: 'PDE',
+        cell: (pde) =>
+          pde.large ? (
             pde.index
           ) : (
-            <button type="button" className="tree-toggle" onClick={onToggle} aria-expanded={open}>
-              {open ? '▾' : '▸'} {pde.index}
+            <button type="button" className="tree-toggle" onClick={() => toggle(pde.index)} aria-expanded={open.has(pde.index)}>
+              {open.has(pde.index) ? '▾' : '▸'} {pde.index}
             </button>
-          )}
-        </td>
-        <td>{hex(pde.virtualStart)}</td>
-        <td>{hex(pde.entryAddress)}</td>
-        <td>{hex(pde.raw)}</td>
-        <Flags entry={pde} />
-        <td>{pde.large ? `4 MiB frame ${hex(pde.address)}` : `table ${hex(pde.address)} (${pde.table.length} pages)`}</td>
-      </tr>
-      {open && (
-        <tr>
-          <td colSpan={14}>
-            <TableEntries row={pde} />
-          </td>
-        </tr>
-      )}
-    </>
-  );
+          ),
+      },
+      { header: 'virtual', cell: (pde) => hex(pde.virtualStart) },
+      { header: 'entry at', cell: (pde) => hex(pde.entryAddress) },
+      { header: 'raw', cell: (pde) => hex(pde.raw) },
+      ...FLAG_COLUMNS,
+      { header: 'points to', cell: (pde) => (pde.large ? `4 MiB frame ${hex(pde.address)}` : `table ${hex(pde.address)} (${pde.table.length} pages)`) },
+    ];
+  }, [open]);
+  const detail = useCallback((pde: DirectoryRow) => (open.has(pde.index) ? <TableEntries row={pde} /> : null), [open]);
+  return <DataTable columns={columns} rows={directory} rowKey={entryKey} rowProps={directoryProps} rowDetail={detail} label="Page directory" />;
 }
+
+/** A mapped range, marked when it holds pages mapped since the last pause. */
+interface RangeRow {
+  readonly range: MappedRange;
+  readonly fresh: boolean;
+}
+
+const RANGE_COLUMNS: readonly Column<RangeRow>[] = [
+  { header: 'virtual', cell: ({ range }) => `${hex(range.virtualStart)}-${hex(range.virtualEnd)}` },
+  { header: 'size', cell: ({ range }) => hex(range.size) },
+  { header: 'rights', cell: ({ range }) => range.rights },
+  { header: 'physical', cell: ({ range }) => `${hex(range.physicalStart)}-${hex(range.physicalStart + range.size)}` },
+];
+
+const rangeKey = ({ range }: RangeRow) => range.virtualStart;
+const rangeProps = ({ range, fresh }: RangeRow): RowAttributes => ({ className: fresh ? 'changed' : undefined, title: range.qemu });
 
 function TranslateBox({ paging, source }: { paging: PagingRegisters; source: PanelViewProps<PagesPanelData>['source'] }) {
   const [text, setText] = useState('');
@@ -177,30 +151,7 @@ function PagesView({ data, source }: PanelViewProps<PagesPanelData>) {
       {walk.enabled && (
         <>
           <h3>Mapped ranges (info mem)</h3>
-          <table className="panel-table mono" aria-label="Mapped ranges">
-            <thead>
-              <tr>
-                <th>virtual</th>
-                <th>size</th>
-                <th>rights</th>
-                <th>physical</th>
-              </tr>
-            </thead>
-            <tbody>
-              {walk.ranges.map((r) => (
-                <tr key={r.virtualStart} className={fresh(r.virtualStart, r.virtualEnd) ? 'changed' : undefined} title={r.qemu}>
-                  <td>
-                    {hex(r.virtualStart)}-{hex(r.virtualEnd)}
-                  </td>
-                  <td>{hex(r.size)}</td>
-                  <td>{r.rights}</td>
-                  <td>
-                    {hex(r.physicalStart)}-{hex(r.physicalStart + r.size)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={RANGE_COLUMNS} rows={walk.ranges.map((range) => ({ range, fresh: fresh(range.virtualStart, range.virtualEnd) }))} rowKey={rangeKey} rowProps={rangeProps} label="Mapped ranges" />
           <h3>Directory → tables → frames</h3>
           <DirectoryTree directory={walk.directory} />
         </>

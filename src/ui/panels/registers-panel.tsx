@@ -6,9 +6,12 @@
  *
  * Pipeline place: a `Panel` (see `panel.ts`) over `decodeRegisters`.
  */
+import type { ReactNode } from 'react';
 import type { DecodedBit } from '../decoders/bit-fields.js';
+import type { DecodedControlRegister } from '../decoders/control-registers.js';
 import { hex } from '../decoders/cpu-state.js';
-import { decodeRegisters, type RegistersData } from '../decoders/registers.js';
+import { decodeRegisters, type RegistersData, type SegmentRow } from '../decoders/registers.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { SourceLink } from './SourceLink.js';
 import type { Panel, PanelViewProps } from './panel.js';
 
@@ -38,72 +41,70 @@ function Bits({ bits }: { bits: readonly DecodedBit[] }) {
   );
 }
 
-function RegistersView({ data }: PanelViewProps<RegistersPanelData>) {
+/** A line of the general registers' table: the eight registers, EIP and EFLAGS, each with what explains it. */
+interface RegisterLine {
+  readonly name: string;
+  readonly value: string;
+  readonly detail: ReactNode;
+  /** The detail is secondary (a register's decimal value). */
+  readonly dimDetail: boolean;
+  readonly changed: boolean;
+}
+
+const nameHeader = <Row extends { readonly name: string }>(): Column<Row> => ({ rowHeader: true, cell: (row) => row.name.toUpperCase() });
+const registerKey = (row: { readonly name: string }) => row.name;
+
+const GENERAL_COLUMNS: readonly Column<RegisterLine>[] = [
+  nameHeader(),
+  { cell: (line) => line.value },
+  { cell: (line) => line.detail, cellProps: (line) => ({ className: line.dimDetail ? 'dim' : undefined }) },
+];
+const generalProps = (line: RegisterLine): RowAttributes => ({ className: line.changed ? 'changed' : undefined, 'data-register': line.name });
+
+function generalLines(data: RegistersPanelData): RegisterLine[] {
   const changed = new Set(data.changed);
-  const mark = (name: string) => (changed.has(name) ? 'changed' : undefined);
+  const line = (name: string, value: string, detail: ReactNode, dimDetail = false) => ({ name, value, detail, dimDetail, changed: changed.has(name) });
+  return [
+    ...data.general.map((r) => line(r.name, r.hex, r.value, true)),
+    line('eip', data.eip.hex, <SourceLink symbol={data.eip.source} text={data.eip.symbol} />),
+    line(
+      'eflags',
+      hex(data.eflags.value),
+      <>
+        {data.eflags.qemu} IOPL={data.eflags.iopl} <Bits bits={data.eflags.bits} />
+      </>,
+    ),
+  ];
+}
+
+const CONTROL_COLUMNS: readonly Column<DecodedControlRegister>[] = [
+  nameHeader(),
+  { cell: (cr) => hex(cr.value) },
+  {
+    cell: (cr) => (
+      <>
+        {cr.bits.length > 0 && <Bits bits={cr.bits} />} {cr.note && <span className="dim">{cr.note}</span>}
+      </>
+    ),
+  },
+];
+
+const SEGMENT_COLUMNS: readonly Column<SegmentRow>[] = [
+  { ...nameHeader<SegmentRow>(), header: '' },
+  { header: 'selector', cell: (s) => hex(s.selector, 4) },
+  { header: 'index', cell: (s) => s.index },
+  { header: 'table', cell: (s) => s.table },
+  { header: 'RPL', cell: (s) => s.rpl },
+];
+const registerProps = (row: { readonly name: string }): RowAttributes => ({ 'data-register': row.name });
+
+function RegistersView({ data }: PanelViewProps<RegistersPanelData>) {
   return (
     <div className="registers-panel">
       <p className="panel-summary mono">{data.qemu}</p>
-      <table className="panel-table mono" aria-label="General registers">
-        <tbody>
-          {data.general.map((r) => (
-            <tr key={r.name} className={mark(r.name)} data-register={r.name}>
-              <th>{r.name.toUpperCase()}</th>
-              <td>{r.hex}</td>
-              <td className="dim">{r.value}</td>
-            </tr>
-          ))}
-          <tr className={mark('eip')} data-register="eip">
-            <th>EIP</th>
-            <td>{data.eip.hex}</td>
-            <td>
-              <SourceLink symbol={data.eip.source} text={data.eip.symbol} />
-            </td>
-          </tr>
-          <tr className={mark('eflags')} data-register="eflags">
-            <th>EFLAGS</th>
-            <td>{hex(data.eflags.value)}</td>
-            <td>
-              {data.eflags.qemu} IOPL={data.eflags.iopl} <Bits bits={data.eflags.bits} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <table className="panel-table mono" aria-label="Control registers">
-        <tbody>
-          {data.control.map((cr) => (
-            <tr key={cr.name} data-register={cr.name}>
-              <th>{cr.name.toUpperCase()}</th>
-              <td>{hex(cr.value)}</td>
-              <td>
-                {cr.bits.length > 0 && <Bits bits={cr.bits} />} {cr.note && <span className="dim">{cr.note}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="panel-table mono" aria-label="Segment registers">
-        <thead>
-          <tr>
-            <th />
-            <th>selector</th>
-            <th>index</th>
-            <th>table</th>
-            <th>RPL</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.segments.map((s) => (
-            <tr key={s.name} data-register={s.name}>
-              <th>{s.name.toUpperCase()}</th>
-              <td>{hex(s.selector, 4)}</td>
-              <td>{s.index}</td>
-              <td>{s.table}</td>
-              <td>{s.rpl}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={GENERAL_COLUMNS} rows={generalLines(data)} rowKey={registerKey} rowProps={generalProps} label="General registers" />
+      <DataTable columns={CONTROL_COLUMNS} rows={data.control} rowKey={registerKey} rowProps={registerProps} label="Control registers" />
+      <DataTable columns={SEGMENT_COLUMNS} rows={data.segments} rowKey={registerKey} rowProps={registerProps} label="Segment registers" />
       <p className="mono">
         GDTR base={hex(data.gdtr.base)} limit={hex(data.gdtr.limit, 4)} · IDTR base={hex(data.idtr.base)} limit=
         {hex(data.idtr.limit, 4)} · <span data-testid="cpl">CPL={data.cpl}</span> · {data.protectedMode ? 'protected mode' : 'real mode'} ·{' '}

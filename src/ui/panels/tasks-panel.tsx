@@ -14,6 +14,7 @@ import { hex } from '../decoders/cpu-state.js';
 import { readKernelDescriptor } from '../decoders/kernel-descriptor.js';
 import { buildReadyQueues, buildTaskRows, type ReadyQueue, type TaskRow } from '../decoders/task-table.js';
 import { requestOpenSource } from './open-source.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { SourceLink } from './SourceLink.js';
 import type { Panel, PanelViewProps } from './panel.js';
 
@@ -38,26 +39,45 @@ function openRowSource(row: TaskRow, event: MouseEvent<HTMLTableRowElement>): vo
   if (source?.file && source.line) requestOpenSource({ file: source.file, line: source.line });
 }
 
-function TaskRowView({ row }: { row: TaskRow }) {
-  const classes = [row.running ? 'task-running' : '', row.isNew ? 'changed' : '', row.state === 'finished' ? 'dim' : ''].filter(Boolean);
-  return (
-    <tr data-task-id={row.id} data-task-name={row.name} data-state={row.state} className={classes.join(' ') || undefined} onClick={(event) => openRowSource(row, event)}>
-      <td>{row.id}</td>
-      <td>{row.name}</td>
-      <td data-priority={row.priority}>
+const TASK_COLUMNS: readonly Column<TaskRow>[] = [
+  { header: 'id', cell: (row) => row.id },
+  { header: 'name', cell: (row) => row.name },
+  {
+    header: 'priority',
+    cell: (row) => (
+      <>
         {row.priority} <span className="dim">{row.priorityName}</span>
-      </td>
-      <td>{row.running ? '▶ running' : row.state}</td>
-      <td>{row.savedEsp === null ? '' : hex(row.savedEsp)}</td>
-      <td>{row.eip === null ? '' : hex(row.eip)}</td>
-      <td>
-        <SourceLink symbol={row.source} text={row.symbol} />
-      </td>
-      <td>{row.waitingIn && <SourceLink symbol={row.waitingIn.symbol} text={row.waitingIn.text} />}</td>
-      <td className="number">{row.cpuTicks.toLocaleString('en')}</td>
-    </tr>
-  );
-}
+      </>
+    ),
+    cellProps: (row) => ({ 'data-priority': row.priority }),
+  },
+  { header: 'state', cell: (row) => (row.running ? '▶ running' : row.state) },
+  { header: 'saved ESP', cell: (row) => (row.savedEsp === null ? '' : hex(row.savedEsp)) },
+  { header: 'EIP', cell: (row) => (row.eip === null ? '' : hex(row.eip)) },
+  { header: 'function (source)', cell: (row) => <SourceLink symbol={row.source} text={row.symbol} /> },
+  { header: 'waiting in', cell: (row) => row.waitingIn && <SourceLink symbol={row.waitingIn.symbol} text={row.waitingIn.text} /> },
+  { header: 'CPU ticks', className: 'number', cell: (row) => row.cpuTicks.toLocaleString('en') },
+];
+
+const taskKey = (row: TaskRow) => row.address;
+const taskProps = (row: TaskRow): RowAttributes => ({
+  'data-task-id': row.id,
+  'data-task-name': row.name,
+  'data-state': row.state,
+  className: [row.running ? 'task-running' : '', row.isNew ? 'changed' : '', row.state === 'finished' ? 'dim' : ''].filter(Boolean).join(' ') || undefined,
+  onClick: (event) => openRowSource(row, event),
+});
+
+const QUEUE_COLUMNS: readonly Column<ReadyQueue>[] = [
+  { rowHeader: true, cell: (queue) => `${queue.priority} ${queue.priorityName}` },
+  {
+    cell: (queue) =>
+      queue.taskNames.length ? queue.taskIds.map((id, i) => `${id} ${queue.taskNames[i]}`).join(' → ') : <span className="dim">empty</span>,
+  },
+];
+
+const queueKey = (queue: ReadyQueue) => queue.priority;
+const queueProps = (queue: ReadyQueue): RowAttributes => ({ 'data-ready-queue': queue.priority });
 
 function TasksView({ data }: PanelViewProps<TasksPanelData>) {
   if (!data.available) return <p className="panel-missing">{data.reason}</p>;
@@ -68,39 +88,9 @@ function TasksView({ data }: PanelViewProps<TasksPanelData>) {
         {data.tasks.length} tasks · running {running ? `${running.id} ${running.name}` : '?'} · tick {data.tick.toLocaleString('en')} ({data.timerHz} Hz) ·{' '}
         {data.contextSwitches.toLocaleString('en')} context switches
       </p>
-      <table className="panel-table mono" aria-label="Tasks">
-        <thead>
-          <tr>
-            <th>id</th>
-            <th>name</th>
-            <th>priority</th>
-            <th>state</th>
-            <th>saved ESP</th>
-            <th>EIP</th>
-            <th>function (source)</th>
-            <th>waiting in</th>
-            <th>CPU ticks</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.tasks.map((row) => (
-            <TaskRowView key={row.address} row={row} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={TASK_COLUMNS} rows={data.tasks} rowKey={taskKey} rowProps={taskProps} label="Tasks" />
       <h3>Ready queues (highest priority first; front of the queue first)</h3>
-      <table className="panel-table mono" aria-label="Ready queues">
-        <tbody>
-          {[...data.readyQueues].reverse().map((queue) => (
-            <tr key={queue.priority} data-ready-queue={queue.priority}>
-              <th>
-                {queue.priority} {queue.priorityName}
-              </th>
-              <td>{queue.taskNames.length ? queue.taskIds.map((id, i) => `${id} ${queue.taskNames[i]}`).join(' → ') : <span className="dim">empty</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={QUEUE_COLUMNS} rows={[...data.readyQueues].reverse()} rowKey={queueKey} rowProps={queueProps} label="Ready queues" />
     </div>
   );
 }

@@ -12,12 +12,14 @@
  * for the prebuilt image — turned into rows by `unsafe-tables.ts`. A failed
  * build does not change it: the machine still runs the last good image.
  */
-import { useState } from 'react';
-import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
+import { useCallback, useState } from 'react';
+import type { PaperTable2Row } from '../../toolchain/unsafe/paper-figures.js';
+import type { LineCounts, UnsafeReport } from '../../toolchain/unsafe/report-format.js';
+import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { LastResult } from './last-result.js';
 import { requestOpenSource } from './open-source.js';
 import type { Panel, PanelViewProps } from './panel.js';
-import { unsafeTables, type CodeLocation, type ModuleRow, type UnsafeTables } from './unsafe-tables.js';
+import { unsafeTables, type CodeLocation, type ModuleRow, type ReasonRow, type RegionRow, type UnsafeTables } from './unsafe-tables.js';
 import { UnsafeShareChart } from './UnsafeShareChart.js';
 
 export type UnsafePanelData = (UnsafeTables & { readonly available: true }) | { readonly available: false };
@@ -35,14 +37,64 @@ function mostUnsafe(rows: readonly ModuleRow[]): ModuleRow | undefined {
   return rows.reduce<ModuleRow | undefined>((best, row) => (!best || row.unsafeLoc > best.unsafeLoc ? row : best), undefined);
 }
 
+/** A Table 2 row: a module, or the total (no module). */
+interface Table2Row {
+  readonly module: ModuleRow | null;
+  readonly name: string;
+  readonly files: number | null;
+  readonly counts: LineCounts;
+  readonly paper: PaperTable2Row;
+  readonly overTarget: boolean;
+  readonly selected: boolean;
+}
+
+const TABLE2_COLUMNS: readonly Column<Table2Row>[] = [
+  { header: 'module', cell: (row) => row.name },
+  { header: 'files', cell: (row) => row.files },
+  { header: 'LOC', cell: (row) => row.counts.loc },
+  { header: 'unsafe', cell: (row) => row.counts.unsafeLoc },
+  { header: 'share', cell: (row) => pct(row.counts.sharePct), cellProps: (row) => ({ className: row.overTarget ? 'over-target-text' : undefined }) },
+  { header: 'paper crate', cell: (row) => row.paper.crate, className: 'dim' },
+  { header: 'LOC', cell: (row) => row.paper.loc, className: 'dim' },
+  { header: 'unsafe', cell: (row) => row.paper.louc, className: 'dim' },
+  { header: 'share', cell: (row) => pct(row.paper.sharePct), className: 'dim' },
+];
+
+const table2Key = (row: Table2Row) => (row.module ? `module ${row.module.module}` : 'total');
+
+function table2Rows(data: UnsafeTables, selected: ModuleRow | undefined): Table2Row[] {
+  const modules = data.modules.map((row) => ({
+    module: row,
+    name: row.module,
+    files: row.files,
+    counts: row,
+    paper: row.paper,
+    overTarget: row.sharePct > data.targetPct,
+    selected: row === selected,
+  }));
+  return [...modules, { module: null, name: 'Total', files: null, counts: data.total, paper: data.paperTotal, overTarget: false, selected: false }];
+}
+
 function UnsafeView({ data }: PanelViewProps<UnsafePanelData>) {
   const [chosen, setChosen] = useState<string | null>(null);
-  if (!data.available) return <p className="dim">No unsafe report for this image (only the kernel's own images, prebuilt or built here, have one).</p>;
-  const selected = data.modules.find((row) => row.module === chosen) ?? mostUnsafe(data.modules);
-  const choose = (row: ModuleRow) => {
+  const choose = useCallback((row: ModuleRow) => {
     setChosen(row.module);
     open(row.open);
-  };
+  }, []);
+  const table2Props = useCallback(
+    ({ module, selected }: Table2Row): RowAttributes =>
+      module
+        ? {
+            'data-module': module.module,
+            className: selected ? 'clickable selected' : 'clickable',
+            title: module.open ? `open ${module.open.file}:${module.open.line}` : undefined,
+            onClick: () => choose(module),
+          }
+        : { className: 'total-row' },
+    [choose],
+  );
+  if (!data.available) return <p className="dim">No unsafe report for this image (only the kernel's own images, prebuilt or built here, have one).</p>;
+  const selected = data.modules.find((row) => row.module === chosen) ?? mostUnsafe(data.modules);
   return (
     <div className="unsafe-panel">
       <p className="panel-summary" data-testid="unsafe-total">
@@ -54,57 +106,39 @@ function UnsafeView({ data }: PanelViewProps<UnsafePanelData>) {
       </p>
       <UnsafeShareChart tables={data} onSelect={choose} />
       <h3>Table 2: lines of code and of unsafe code (click a module to open its code)</h3>
-      <table className="panel-table mono unsafe-modules">
-        <thead>
-          <tr>
-            <th>module</th>
-            <th>files</th>
-            <th>LOC</th>
-            <th>unsafe</th>
-            <th>share</th>
-            <th>paper crate</th>
-            <th>LOC</th>
-            <th>unsafe</th>
-            <th>share</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.modules.map((row) => (
-            <tr
-              key={row.module}
-              data-module={row.module}
-              className={row === selected ? 'clickable selected' : 'clickable'}
-              title={row.open ? `open ${row.open.file}:${row.open.line}` : undefined}
-              onClick={() => choose(row)}
-            >
-              <td>{row.module}</td>
-              <td>{row.files}</td>
-              <td>{row.loc}</td>
-              <td>{row.unsafeLoc}</td>
-              <td className={row.sharePct > data.targetPct ? 'over-target-text' : undefined}>{pct(row.sharePct)}</td>
-              <td className="dim">{row.paper.crate}</td>
-              <td className="dim">{row.paper.loc}</td>
-              <td className="dim">{row.paper.louc}</td>
-              <td className="dim">{pct(row.paper.sharePct)}</td>
-            </tr>
-          ))}
-          <tr className="total-row">
-            <td>Total</td>
-            <td />
-            <td>{data.total.loc}</td>
-            <td>{data.total.unsafeLoc}</td>
-            <td>{pct(data.total.sharePct)}</td>
-            <td className="dim">{data.paperTotal.crate}</td>
-            <td className="dim">{data.paperTotal.loc}</td>
-            <td className="dim">{data.paperTotal.louc}</td>
-            <td className="dim">{pct(data.paperTotal.sharePct)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <DataTable columns={TABLE2_COLUMNS} rows={table2Rows(data, selected)} rowKey={table2Key} rowProps={table2Props} className="unsafe-modules" />
       {selected && <ModuleReasons row={selected} />}
     </div>
   );
 }
+
+const REASON_COLUMNS: readonly Column<ReasonRow>[] = [
+  { header: 'reason (@unsafe)', cell: (reason) => reason.reason },
+  { header: 'regions', cell: (reason) => reason.regions },
+  { header: 'lines', cell: (reason) => reason.unsafeLoc },
+];
+
+const reasonKey = (reason: ReasonRow) => reason.reason;
+const reasonProps = (reason: ReasonRow): RowAttributes => ({
+  className: 'clickable',
+  title: `open ${reason.open.file}:${reason.open.line}`,
+  onClick: () => open(reason.open),
+});
+
+const REGION_COLUMNS: readonly Column<RegionRow>[] = [
+  { header: 'region', cell: (region) => region.name },
+  { header: 'where', cell: (region) => `${region.file}:${region.startLine}–${region.endLine}` },
+  { header: 'lines', cell: (region) => region.unsafeLoc },
+  { header: 'operations', cell: (region) => region.operations },
+];
+
+const regionKey = (region: RegionRow) => `${region.file}:${region.startLine}`;
+const regionProps = (region: RegionRow): RowAttributes => ({
+  className: 'clickable',
+  'data-region': region.name,
+  title: region.reason,
+  onClick: () => open({ file: region.file, line: region.startLine }),
+});
 
 /** Table 1 for one module: its reasons and regions (click to open), and the paper's reasons for the same job. */
 function ModuleReasons({ row }: { row: ModuleRow }) {
@@ -114,24 +148,7 @@ function ModuleReasons({ row }: { row: ModuleRow }) {
       {row.reasons.length === 0 ? (
         <p className="dim">No unsafe code.</p>
       ) : (
-        <table className="panel-table mono">
-          <thead>
-            <tr>
-              <th>reason (@unsafe)</th>
-              <th>regions</th>
-              <th>lines</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row.reasons.map((reason) => (
-              <tr key={reason.reason} className="clickable" title={`open ${reason.open.file}:${reason.open.line}`} onClick={() => open(reason.open)}>
-                <td>{reason.reason}</td>
-                <td>{reason.regions}</td>
-                <td>{reason.unsafeLoc}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={REASON_COLUMNS} rows={row.reasons} rowKey={reasonKey} rowProps={reasonProps} />
       )}
       <p className="dim">
         Paper, Table 1:{' '}
@@ -139,36 +156,7 @@ function ModuleReasons({ row }: { row: ModuleRow }) {
           ? 'no matching part of RustyHermit.'
           : row.paperReasons.map((paper) => `${paper.module}: ${paper.reasons.join('; ')}`).join(' · ')}
       </p>
-      {row.regions.length > 0 && (
-        <table className="panel-table mono">
-          <thead>
-            <tr>
-              <th>region</th>
-              <th>where</th>
-              <th>lines</th>
-              <th>operations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row.regions.map((region) => (
-              <tr
-                key={`${region.file}:${region.startLine}`}
-                className="clickable"
-                data-region={region.name}
-                title={region.reason}
-                onClick={() => open({ file: region.file, line: region.startLine })}
-              >
-                <td>{region.name}</td>
-                <td>
-                  {region.file}:{region.startLine}–{region.endLine}
-                </td>
-                <td>{region.unsafeLoc}</td>
-                <td>{region.operations}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {row.regions.length > 0 && <DataTable columns={REGION_COLUMNS} rows={row.regions} rowKey={regionKey} rowProps={regionProps} />}
     </section>
   );
 }

@@ -1,0 +1,187 @@
+// The live refresh loop: at the interval when refreshes are cheap, slower when they are not — counting the frame a
+// refresh makes the browser render — never more than the share of the time; nothing while the page is hidden, at
+// once when it shows again; nothing after stop.
+import { describe, expect, it } from 'vitest';
+import { delayAfter, startLiveRefresh, type LiveClock } from './live-refresh.js';
+
+const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000 };
+
+/**
+ * A clock whose time moves only when the test runs it; refreshes advance it by what they "cost", and a frame
+ * after a refresh costs `frameMs` (rendered 1 ms after it is asked for, unless the page is hidden).
+ */
+function fakeClock(frameMs = 0) {
+  let now = 0;
+  let hidden = false;
+  let visibilityListener: (() => void) | null = null;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const frames = new Set<() => void>();
+  let nextId = 1;
+  const at = (ms: number, callback: () => void) => (timers.set(nextId, { at: now + ms, callback }), nextId++);
+  const clock: LiveClock = {
+    now: () => now,
+    setTimeout: (callback, ms) => at(ms, callback),
+    clearTimeout: (handle) => timers.delete(handle as number),
+    afterNextFrame: (callback) => {
+      const frame = () => {
+        now += frameMs;
+        callback(frameMs);
+      };
+      frames.add(frame);
+      return () => frames.delete(frame);
+    },
+    hidden: () => hidden,
+    onVisibilityChange: (listener) => ((visibilityListener = listener), () => (visibilityListener = null)),
+  };
+  /** Renders the frames asked for (while the page shows), then runs the timers due by then. */
+  function step(until: number): boolean {
+    if (!hidden && frames.size > 0) {
+      const due = [...frames];
+      frames.clear();
+      now += 1;
+      due.forEach((frame) => frame());
+      return true;
+    }
+    const next = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+    if (!next) return false;
+    timers.delete(next[0]);
+    now = Math.max(now, next[1].at);
+    next[1].callback();
+    return true;
+  }
+  return {
+    clock,
+    spend: (ms: number) => (now += ms),
+    runUntil(until: number) {
+      while (step(until));
+      now = Math.max(now, until);
+    },
+    setHidden(value: boolean) {
+      hidden = value;
+      visibilityListener?.();
+    },
+    get listening() {
+      return visibilityListener !== null;
+    },
+    get pending() {
+      return timers.size + frames.size;
+    },
+  };
+}
+
+describe('delayAfter', () => {
+  it('keeps the interval for cheap refreshes and 19 × the cost for a 5 % share', () => {
+    expect(delayAfter(1, POLICY)).toBe(65);
+    expect(delayAfter(10, POLICY)).toBeCloseTo(190);
+  });
+});
+
+describe('startLiveRefresh', () => {
+  it('refreshes at about the interval when refreshes cost little', () => {
+    const fake = fakeClock(1);
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, fake.spend(1), true), POLICY, fake.clock);
+    fake.runUntil(1000);
+    expect(refreshes).toBe(14); // 66 ms apart, plus the 1 ms until each frame renders
+    stop();
+  });
+
+  it('gives refreshes and their frames no more than their share of the time when they are expensive', () => {
+    const fake = fakeClock(8);
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, fake.spend(12), true), POLICY, fake.clock);
+    fake.runUntil(10_000);
+    expect((refreshes * (12 + 8)) / 10_000).toBeLessThanOrEqual(0.05);
+    expect(refreshes).toBeGreaterThanOrEqual(24);
+    stop();
+  });
+
+  it('refreshes at least once a second, however much refreshes and their frames cost', () => {
+    const fake = fakeClock(300);
+    const starts: number[] = [];
+    const stop = startLiveRefresh(() => (starts.push(fake.clock.now()), fake.spend(100), true), POLICY, fake.clock);
+    fake.runUntil(10_000);
+    const gaps = starts.slice(1).map((start, i) => start - starts[i]);
+    expect(gaps.length).toBeGreaterThanOrEqual(8);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(POLICY.maxIntervalMs);
+    stop();
+  });
+
+  it('spreads the wait for one slow refresh over the next ones instead of stalling', () => {
+    const fake = fakeClock();
+    const starts: number[] = [];
+    const cost = () => (starts.length === 5 ? 100 : 1);
+    const stop = startLiveRefresh(() => (starts.push(fake.clock.now()), fake.spend(cost()), false), POLICY, fake.clock);
+    fake.runUntil(5000);
+    const gaps = starts.slice(1).map((start, i) => start - starts[i]);
+    expect(Math.max(...gaps)).toBeLessThan(700); // 100 ms, then 19 × 100 ms (a second at the most) without averaging
+    expect(gaps[4]).toBeGreaterThan(66); // but the slow refresh still slowed the next ones
+    stop();
+  });
+
+  it('is back at the interval a few refreshes after a very slow one', () => {
+    const fake = fakeClock();
+    const starts: number[] = [];
+    const stop = startLiveRefresh(() => (starts.push(fake.clock.now()), fake.spend(starts.length === 1 ? 5000 : 1), false), POLICY, fake.clock);
+    fake.runUntil(20_000);
+    const gaps = starts.slice(1).map((start, i) => start - starts[i]);
+    for (const gap of gaps.slice(12, 16)) expect(gap).toBeLessThanOrEqual(POLICY.intervalMs + 1);
+    expect(starts[12] - starts[1]).toBeLessThan(4000); // not the 20 s an average of the full 5 s would take
+    stop();
+  });
+
+  it('counts no frame for a refresh that changed nothing', () => {
+    const fake = fakeClock(50);
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, fake.spend(1), false), POLICY, fake.clock);
+    fake.runUntil(1000);
+    expect(refreshes).toBe(15);
+    stop();
+  });
+
+  it('skips refreshes while the page is hidden and refreshes at once when it shows again', () => {
+    const fake = fakeClock();
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, false), POLICY, fake.clock);
+    fake.runUntil(100);
+    expect(refreshes).toBe(1);
+    fake.setHidden(true);
+    fake.runUntil(5000);
+    expect(refreshes).toBe(1);
+    expect(fake.pending).toBe(0);
+    fake.setHidden(false);
+    expect(refreshes).toBe(2);
+    fake.runUntil(5066);
+    expect(refreshes).toBe(3);
+    stop();
+  });
+
+  it('goes on without a frame that does not come (the page hid before rendering), then rests until it shows', () => {
+    const fake = fakeClock();
+    let refreshes = 0;
+    const hideOnFirst = () => {
+      refreshes++;
+      if (refreshes === 1) fake.setHidden(true);
+      return true;
+    };
+    const stop = startLiveRefresh(hideOnFirst, POLICY, fake.clock);
+    fake.runUntil(5000);
+    expect(refreshes).toBe(1);
+    expect(fake.pending).toBe(0); // the frame given up after a second, and no refresh waiting while hidden
+    fake.setHidden(false);
+    expect(refreshes).toBe(2);
+    stop();
+  });
+
+  it('stops: no timer, no frame and no visibility listener left', () => {
+    const fake = fakeClock();
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, true), POLICY, fake.clock);
+    fake.runUntil(66);
+    stop();
+    fake.runUntil(1000);
+    expect(refreshes).toBe(1);
+    expect(fake.pending).toBe(0);
+    expect(fake.listening).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * @fileoverview Which rows of a table body with one fixed row height are
+ * near what its scroll container shows (the panel's body), plus a margin on
+ * each side — whether or not the page is scrolled to the panel, so what the
+ * panel shows does not depend on where the page is. Follows scrolling and
+ * resizing.
+ *
+ * Pipeline place: `DataTable.tsx`'s windowed tables (the event list) render
+ * only these rows in full; the others keep their place as empty rows.
+ */
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Rows `first` (inclusive) to `end` (exclusive). */
+export interface RowRange {
+  readonly first: number;
+  readonly end: number;
+}
+
+/** Rows kept in full beyond each edge of the view, so that scrolling shows rows already there. */
+export const MARGIN_ROWS = 4;
+
+/** Until the first measurement: the top of the table, where a panel opens. */
+const INITIAL_RANGE: RowRange = { first: 0, end: 64 };
+
+/**
+ * The rows near the view: `bodyTop` is where the body's first row starts and `viewTop`/`viewBottom` the scroll
+ * container's edges, all in the same coordinates (the window's).
+ */
+export function rowsNearView(bodyTop: number, viewTop: number, viewBottom: number, rowHeight: number): RowRange {
+  const first = Math.max(0, Math.floor((viewTop - bodyTop) / rowHeight) - MARGIN_ROWS);
+  const end = Math.max(first, Math.ceil((viewBottom - bodyTop) / rowHeight) + MARGIN_ROWS);
+  return { first, end };
+}
+
+function scrollContainer(element: Element): Element | null {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(parent).overflowY)) return parent;
+  }
+  return null;
+}
+
+/** The rows of `body` (each `rowHeight` px high) near the view; `INITIAL_RANGE` when `enabled` is false. */
+export function useRowsInView(body: RefObject<HTMLElement | null>, rowHeight: number, enabled: boolean): RowRange {
+  const [range, setRange] = useState(INITIAL_RANGE);
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!enabled || !element) return;
+    const container = scrollContainer(element);
+    const update = () => {
+      const view = container?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+      const next = rowsNearView(element.getBoundingClientRect().top, view.top, view.bottom, rowHeight);
+      setRange((was) => (was.first === next.first && was.end === next.end ? was : next));
+    };
+    update();
+    // Scroll events do not bubble; a capturing listener on the window hears the container's.
+    const options = { capture: true, passive: true } as const;
+    window.addEventListener('scroll', update, options);
+    window.addEventListener('resize', update, options);
+    return () => {
+      window.removeEventListener('scroll', update, options);
+      window.removeEventListener('resize', update, options);
+    };
+  }, [body, rowHeight, enabled]);
+  return range;
+}
