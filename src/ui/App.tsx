@@ -62,7 +62,7 @@ export function App({ page }: { page: StartedPage }) {
   const unsafeReport = useUnsafeReport(image, kernelImageUrl(window.location.href));
   const firstBootDone = useFirstBootDone(machine);
   const project = usePageProject(firstBootDone);
-  const pressKey = useCallback((scancode: number) => machine?.pressKeys([scancode]), [machine]);
+  const pressKey = useCallback((scancode: number) => machine.pressKeys([scancode]), [machine]);
 
   useEffect(() => installAutomation(machine, session, loadKernelProject), [machine, session]);
 
@@ -76,11 +76,11 @@ export function App({ page }: { page: StartedPage }) {
   }, []);
 
   const canOpen = useCallback((path: string) => project?.has(path) ?? false, [project]);
-  const warmUp = useCallback(() => session?.warmUp(), [session]);
+  const warmUp = useCallback(() => session.warmUp(), [session]);
   const changeCommandLine = useCallback(
     (text: string) => {
       setCommandLine(text);
-      machine?.setCommandLine(text);
+      machine.setCommandLine(text);
     },
     [machine],
   );
@@ -92,22 +92,22 @@ export function App({ page }: { page: StartedPage }) {
         <button
           type="button"
           className="primary"
-          onClick={() => void session?.buildAndRun()}
+          onClick={() => void session.buildAndRun()}
           onPointerEnter={warmUp}
-          disabled={!session || !project || build.phase === 'building'}
+          disabled={!project || build.phase === 'building'}
         >
           Build &amp; Run
         </button>
         {status.kind === 'stopped' ? (
-          <button type="button" onClick={() => void machine?.resume()}>
+          <button type="button" onClick={() => void machine.resume()}>
             Resume
           </button>
         ) : (
-          <button type="button" onClick={() => void machine?.stop()} disabled={status.kind !== 'running'}>
+          <button type="button" onClick={() => void machine.stop()} disabled={status.kind !== 'running'}>
             Pause
           </button>
         )}
-        <button type="button" onClick={() => void machine?.reset()} disabled={!machine || status.kind === 'loading'}>
+        <button type="button" onClick={() => void machine.reset()} disabled={status.kind === 'loading'}>
           Reboot
         </button>
         <label className="boot-options" title="The Multiboot command line the kernel gets from the next boot on">
@@ -124,9 +124,9 @@ export function App({ page }: { page: StartedPage }) {
         <label className="boot-options" title="asc's optimize level for Build & Run">
           Optimize
           <select
-            value={session?.optimizeLevel ?? 0}
+            value={session.optimizeLevel}
             data-testid="optimize-level"
-            onChange={(event) => session?.setOptimizeLevel(Number(event.target.value) as NonNullable<AscOptions['optimize']>)}
+            onChange={(event) => session.setOptimizeLevel(Number(event.target.value) as NonNullable<AscOptions['optimize']>)}
           >
             {OPTIMIZE_CHOICES.map(({ level, label }) => (
               <option key={level} value={level}>
@@ -159,20 +159,20 @@ export function App({ page }: { page: StartedPage }) {
           <ProblemList diagnostics={build.diagnostics} onOpen={setLocation} canOpen={canOpen} />
         </section>
         <section className="machine-pane" aria-label="Machine">
-          {machine && <SerialTerminal machine={machine} />}
+          <SerialTerminal machine={machine} />
           <Screen display={screen} onScancode={pressKey} />
         </section>
       </main>
-      {machine && showPanels && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}
+      {showPanels && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}
     </div>
   );
 }
 
 /** False until the first boot has got somewhere (`firstOutput`: printed, ended, or ran silently for a while), then true for good. */
-function useFirstBootDone(machine: Machine | null): boolean {
+function useFirstBootDone(machine: Machine): boolean {
   const [done, setDone] = useState(false);
   useEffect(() => {
-    if (!machine || done) return;
+    if (done) return;
     const { done: settled, cancel } = firstOutput(machine);
     void settled.then(() => setDone(true));
     return cancel;
