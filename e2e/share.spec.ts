@@ -46,6 +46,11 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   const experiment = await page.evaluate((url) => window.playground!.readShareLink(url), link);
   expect(experiment).toMatchObject({ version: 1, files: { 'main.ts': shared }, commandLine: 'hz=50', optimize: 0, open: { path: 'main.ts', line: greetingLine } });
   expect(Object.keys(experiment.files)).toEqual(['main.ts']);
+  // The link follows the editor's cursor, not only the last line jumped to.
+  const clickedLine = original.split('\n').findIndex((line) => line.includes('gdtInit();')) + 1;
+  await page.getByTestId('editor').locator('.view-line', { hasText: 'gdtInit();' }).click();
+  const movedLink = await page.evaluate(() => window.playground!.shareLink());
+  expect(await page.evaluate((url) => window.playground!.readShareLink(url), movedLink)).toMatchObject({ open: { path: 'main.ts', line: clickedLine } });
   await saveScreenshot(page, 'share-popover', testInfo);
   testInfo.annotations.push({ type: 'link length', description: `${link.length} characters for a one-line change of main.ts` });
 
@@ -103,7 +108,8 @@ test('a broken link says what is wrong; the prebuilt kernel boots with the own e
   // A link cut off after its header: it records 0 bytes of experiment but holds more.
   await page.goto(`./#s=1.${'A'.repeat(24)}`);
   const error = page.getByTestId('share-error');
-  await expect(error).toContainText('The link is incomplete');
+  // The page's first load does more than the link check: wait as for the boot, not the default few seconds.
+  await expect(error).toContainText('The link is incomplete', { timeout: BOOT_TIMEOUT_MS });
   await expect(error).toContainText('The page runs as without the link');
   await expect(page.getByTestId('serial')).toContainText(BANNER, { timeout: BOOT_TIMEOUT_MS });
   await page.evaluate(() => window.playground!.waitForSerial('Hello from eduOS-ts!'));

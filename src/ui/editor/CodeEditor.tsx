@@ -2,8 +2,9 @@
  * @fileoverview The code editor: Monaco showing one kernel file at a time,
  * with a model per file (so imports resolve for completion and hover), the
  * last build's diagnostics as markers, the running image's unsafe regions in
- * the gutter (`unsafe-gutter.ts`), and every keystroke written back to
- * the project (and so to browser storage).
+ * the gutter (`unsafe-gutter.ts`), every keystroke written back to
+ * the project (and so to browser storage), and the cursor's line noted for
+ * share links (`editor-cursor.ts`).
  *
  * Pipeline place: loaded lazily by `App.tsx` (default export for
  * React.lazy); reads and writes `KernelProject`, shows `BuildSession`'s
@@ -16,6 +17,7 @@ import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { KernelProject } from './kernel-project.js';
 import { markersByFile } from './markers.js';
 import { kernelFileUri, kernelPathOf, monaco } from './monaco-setup.js';
+import { noteEditorCursor } from './editor-cursor.js';
 import type { EditorLocation } from './editor-location.js';
 import { showUnsafeRegions } from './unsafe-gutter.js';
 
@@ -53,7 +55,13 @@ export default function CodeEditor({ project, location, diagnostics, unsafeRepor
     editorRef.current = editor;
     // A file replaced from outside (reset, writeFile) gets its unsafe marks placed again, not shifted by the edit.
     const stopSync = syncModels(project, () => onEditRef.current?.(), () => showUnsafeRegions(unsafeReportRef.current));
+    const cursorListener = editor.onDidChangeCursorPosition(({ position }) => {
+      const path = editor.getModel() && kernelPathOf(editor.getModel()!.uri);
+      noteEditorCursor(path ? { path, line: position.lineNumber } : null);
+    });
     return () => {
+      cursorListener.dispose();
+      noteEditorCursor(null);
       stopSync();
       editor.dispose();
       editorRef.current = null;

@@ -1,25 +1,8 @@
 // KernelProject: bundled sources plus edits kept in a Storage, surviving a "reload" (a new project on the same storage).
 import { describe, expect, it } from 'vitest';
-import { isKernelFilePath, KernelProject, type ProjectStorage } from './kernel-project.js';
+import { isKernelFilePath, KernelProject } from './kernel-project.js';
+import { memoryStorage } from './memory-storage.js';
 import { MY_EDITS, sharedWorkspace } from './workspace.js';
-
-/** A Web Storage over a Map, like localStorage; `failWrites` makes setItem throw like a full or disabled storage. */
-function memoryStorage(failWrites = false): ProjectStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    get length() {
-      return items.size;
-    },
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      if (failWrites) throw new Error('QuotaExceededError');
-      items.set(key, value);
-    },
-    removeItem: (key) => void items.delete(key),
-  };
-}
 
 const ORIGINALS = new Map([
   ['main.ts', 'print("hello");\n'],

@@ -30,7 +30,7 @@ export function loadWorkspace(workspace: Workspace): Promise<KernelProject> {
   let project = projects.get(workspace.id);
   if (!project) {
     bundledSources ??= import('./bundled-kernel-sources.js').then(({ KERNEL_SOURCES }) => KERNEL_SOURCES);
-    project = bundledSources.then((sources) => new KernelProject(sources, browserStorage(), workspace));
+    project = bundledSources.then((sources) => new KernelProject(sources, pageStorage(), workspace));
     projects.set(workspace.id, project);
   }
   return project;
@@ -54,7 +54,7 @@ export function onProjectSwitch(listener: () => void): () => void {
 }
 
 /** localStorage, or null where the browser refuses it (some privacy modes throw on access). */
-function browserStorage(): Storage | null {
+export function pageStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {

@@ -22,8 +22,11 @@ export interface Workspace {
 /** The student's own edits: what the page opens without a share link. Its keys predate workspaces and stay as they were. */
 export const MY_EDITS: Workspace = { id: 'mine', storageKeyPrefix: 'eduos-playground:v1:file:', address: '' };
 
+/** Every shared workspace's storage keys start with this, then the link id and ':'. */
+export const SHARED_KEY_PREFIX = 'eduos-playground:v1:shared:';
+
 /** The workspace of the shared experiment whose link has id `linkId` (a hex checksum) and hash `address` ('#s=1.…'). */
 export function sharedWorkspace(linkId: string, address: string): Workspace {
   if (!/^[0-9a-f]+$/.test(linkId)) throw new Error(`a shared workspace id is hexadecimal, not "${linkId}"`);
-  return { id: `shared:${linkId}`, storageKeyPrefix: `eduos-playground:v1:shared:${linkId}:file:`, address };
+  return { id: `shared:${linkId}`, storageKeyPrefix: `${SHARED_KEY_PREFIX}${linkId}:file:`, address };
 }

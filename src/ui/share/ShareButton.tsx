@@ -11,6 +11,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { BuildSession } from '../build/build-session.js';
+import { editorCursorIn } from '../editor/editor-cursor.js';
 import type { EditorLocation } from '../editor/editor-location.js';
 import type { KernelProject } from '../editor/kernel-project.js';
 import { showInAddressBar } from './address-bar.js';
@@ -37,7 +38,7 @@ export function ShareButton({ project, session, commandLine, location }: ShareBu
   const [shared, setShared] = useState<Shared | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => providePageView(() => ({ commandLine, open: location })), [commandLine, location]);
+  useEffect(() => providePageView(() => ({ commandLine, open: editorCursorIn(location.path) ?? location })), [commandLine, location]);
 
   useEffect(() => {
     if (!shared || !project) return;

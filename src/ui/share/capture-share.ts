@@ -27,7 +27,8 @@ export function captureShareState(project: KernelProject, view: PageView): Share
     files: Object.fromEntries(changed.map((file) => [file, project.readFile(file)])),
     commandLine: view.commandLine,
     optimize: view.optimize,
-    open: line ? { path, line } : { path },
+    // Line 1 is where a file opens anyway: a cursor left there adds nothing to the link.
+    open: line && line > 1 ? { path, line } : { path },
     kernel: kernelFingerprint(project.originals),
   };
 }

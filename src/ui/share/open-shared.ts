@@ -3,12 +3,15 @@
  * by the link: the student's own edits are never touched, and changes made
  * to the experiment stay with it across reloads of the link. A workspace
  * without edits (first visit, or everything reset) gets the link's files.
+ * Only the most recently opened links keep their workspaces
+ * (`shared-workspace-list.ts`), so storage does not fill up.
  *
  * Pipeline place: after `share-link.ts` has decoded a link; the page
  * (`useSharedLink.ts`) shows the project it returns and builds it.
  */
 import type { KernelProject } from '../editor/kernel-project.js';
-import { loadWorkspace } from '../editor/kernel-sources.js';
+import { loadWorkspace, pageStorage } from '../editor/kernel-sources.js';
+import { rememberSharedWorkspace } from '../editor/shared-workspace-list.js';
 import { sharedWorkspace } from '../editor/workspace.js';
 import type { DecodedShareLink } from './share-link.js';
 
@@ -19,6 +22,8 @@ export interface OpenedExperiment {
 }
 
 export async function openSharedExperiment(link: DecodedShareLink): Promise<OpenedExperiment> {
+  const storage = pageStorage();
+  if (storage) rememberSharedWorkspace(storage, link.id);
   const project = await loadWorkspace(sharedWorkspace(link.id, link.address));
   return { project, resumed: !seedWorkspace(project, link.state.files) };
 }
