@@ -7,12 +7,13 @@ import { BUILD_TIMEOUT_MS, collectPageErrors, openPlayground, saveScreenshot } f
 test('errors are markers and problems; the machine keeps its image; a crashed worker is replaced', async ({ page }, testInfo) => {
   test.setTimeout(BUILD_TIMEOUT_MS * 2);
   const pageErrors = collectPageErrors(page);
+  // 1. The worker's script fails to load (from the start: the page loads the worker after the first boot, for its
+  // unseen warm-up builds, which give up quietly): the build reports the crash, the page goes on.
+  await page.route('**/build-worker*', (route) => route.fulfill({ status: 500, body: 'no worker today' }));
   await openPlayground(page);
   const serialBefore = await page.evaluate(() => window.playground!.serialText());
   const statusBefore = await page.evaluate(() => window.playground!.status());
 
-  // 1. The worker's script fails to load: the build reports the crash, the page goes on.
-  await page.route('**/build-worker*', (route) => route.fulfill({ status: 500, body: 'no worker today' }));
   await page.getByRole('button', { name: 'Build & Run' }).click();
   const progress = page.getByTestId('build-progress');
   await expect(progress).toHaveAttribute('data-phase', 'crashed', { timeout: BUILD_TIMEOUT_MS });

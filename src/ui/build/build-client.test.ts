@@ -3,17 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { BuildClient, BuildWorkerCrash } from './build-client.js';
 import type { PipelineResult } from './kernel-pipeline.js';
-import { toPosted, type BuildRequest, type WorkerMessage } from './protocol.js';
+import { toPosted, type PageMessage, type WorkerMessage } from './protocol.js';
 
 /** The parts of a Worker the client uses; `reply` plays the worker's side. */
 class ScriptedWorker {
   onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
-  readonly received: BuildRequest[] = [];
+  readonly received: PageMessage[] = [];
   terminated = false;
 
-  postMessage(request: BuildRequest): void {
+  postMessage(request: PageMessage): void {
     this.received.push(request);
   }
 
@@ -114,6 +114,98 @@ describe('BuildClient', () => {
     await settle();
     workers[0].reply({ kind: 'failed', id: workers[0].received[0].id, error: 'RuntimeError: unreachable' });
     await expect(build).rejects.toThrow(/the toolchain failed: RuntimeError: unreachable/);
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  it('cancels a running background build for a build someone waits for, and keeps a worker that has built before', async () => {
+    const { client, workers } = clientWithWorkers();
+    const earlier = client.buildInBackground({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].reply({ kind: 'ready' });
+    await settle();
+    workers[0].reply({ kind: 'done', id: workers[0].received[0].id, result: toPosted(RESULT).posted });
+    await earlier;
+    const background = client.buildInBackground({ files: FILES, optimize: 0 });
+    await settle();
+    const backgroundRequest = workers[0].received[1];
+    expect(backgroundRequest).toMatchObject({ kind: 'build', background: true });
+    workers[0].reply({ kind: 'step', id: backgroundRequest.id, step: 'compile' });
+
+    const build = client.build({ files: FILES, optimize: 0 });
+    await settle();
+    expect(workers[0].received.at(-1)).toEqual({ kind: 'cancel', id: backgroundRequest.id });
+    workers[0].reply({ kind: 'cancelled', id: backgroundRequest.id });
+    await expect(background).resolves.toBeNull();
+    await settle();
+    const buildRequest = workers[0].received.at(-1)!;
+    expect(buildRequest).toMatchObject({ kind: 'build', background: false });
+    workers[0].reply({ kind: 'done', id: buildRequest.id, result: toPosted(RESULT).posted });
+    await expect(build).resolves.toEqual(RESULT);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+  });
+
+  it('replaces a fresh worker whose first build, a background one, is compiling', async () => {
+    const { client, workers } = clientWithWorkers();
+    const background = client.buildInBackground({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].reply({ kind: 'ready' });
+    await settle();
+    workers[0].reply({ kind: 'step', id: workers[0].received[0].id, step: 'compile' });
+    const build = client.build({ files: FILES, optimize: 0 });
+    await expect(background).resolves.toBeNull();
+    expect(workers[0].terminated).toBe(true);
+    await settle();
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ kind: 'ready' });
+    await settle();
+    expect(workers[1].received).toEqual([expect.objectContaining({ kind: 'build', background: false })]);
+    workers[1].reply({ kind: 'done', id: workers[1].received[0].id, result: toPosted(RESULT).posted });
+    await expect(build).resolves.toEqual(RESULT);
+  });
+
+  it("lets a fresh worker's first build, a background one, that is translating stop at its next step", async () => {
+    const { client, workers } = clientWithWorkers();
+    const background = client.buildInBackground({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].reply({ kind: 'ready' });
+    await settle();
+    const request = workers[0].received[0];
+    workers[0].reply({ kind: 'step', id: request.id, step: 'translate' });
+    void client.build({ files: FILES, optimize: 0 });
+    await settle();
+    expect(workers[0].terminated).toBe(false);
+    expect(workers[0].received.at(-1)).toEqual({ kind: 'cancel', id: request.id });
+    workers[0].reply({ kind: 'cancelled', id: request.id });
+    await expect(background).resolves.toBeNull();
+  });
+
+  it('drops a background build not yet sent when a build someone waits for comes', async () => {
+    const { client, workers } = clientWithWorkers();
+    const background = client.buildInBackground({ files: FILES, optimize: 0 });
+    const build = client.build({ files: FILES, optimize: 3 });
+    await settle();
+    workers[0].reply({ kind: 'ready' });
+    await expect(background).resolves.toBeNull();
+    await settle();
+    expect(workers[0].received).toEqual([expect.objectContaining({ kind: 'build', optimize: 3, background: false })]);
+    workers[0].reply({ kind: 'done', id: workers[0].received[0].id, result: toPosted(RESULT).posted });
+    await expect(build).resolves.toEqual(RESULT);
+  });
+
+  it('resolves a background build that finished with its diagnostics, and one whose worker died with null', async () => {
+    const { client, workers } = clientWithWorkers();
+    const finished = client.buildInBackground({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].reply({ kind: 'ready' });
+    await settle();
+    workers[0].reply({ kind: 'done', id: workers[0].received[0].id, result: toPosted(RESULT).posted });
+    await expect(finished).resolves.toEqual(RESULT);
+
+    const died = client.buildInBackground({ files: FILES, optimize: 0 });
+    await settle();
+    workers[0].crash('out of memory');
+    await expect(died).resolves.toBeNull();
     expect(workers[0].terminated).toBe(true);
   });
 });

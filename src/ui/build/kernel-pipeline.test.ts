@@ -55,6 +55,20 @@ describe('buildKernelImage', () => {
     expect(result.unsafeReport!.violations).toBeGreaterThan(0);
   });
 
+  it('awaits beforeStep before each step, and a beforeStep that throws stops the build there', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const started: PipelineStep[] = [];
+    const stop = new Error('make way');
+    const build = buildKernelImage(fixtureKernelFiles(), {
+      onStep: (step) => started.push(step),
+      beforeStep: async (step) => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (step === 'translate') throw stop;
+      },
+    });
+    await expect(build).rejects.toBe(stop);
+    expect(started).toEqual(['check', 'compile']);
+  });
+
   it('rebuilds the real kernel with caches, after an edit and a failed build, to the image of a build from scratch', { timeout: 4 * BUILD_TIMEOUT_MS }, async () => {
     const kernel = new Map(readAscSources().map((source) => [source.path, source.text]));
     const edited = (changes: Record<string, (text: string) => string>) =>

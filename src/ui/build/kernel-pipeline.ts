@@ -43,6 +43,8 @@ export interface PipelineOptions {
   optimize?: AscOptions['optimize'];
   /** Called when a step starts. */
   onStep?: (step: PipelineStep) => void;
+  /** Awaited before each step; a build nobody waits for gives way here, and stops by throwing. */
+  beforeStep?: (step: PipelineStep) => Promise<void>;
   /** Parses kept from earlier builds (`newBuildCaches`); without, every file is parsed. */
   caches?: BuildCaches;
 }
@@ -70,6 +72,7 @@ function pageAscOptions(optimize: AscOptions['optimize']): AscOptions {
 export async function buildKernelImage(files: ReadonlyMap<string, string>, options: PipelineOptions = {}): Promise<PipelineResult> {
   const stepMs: PipelineResult['stepMs'] = {};
   const timed = async <T>(step: PipelineStep, run: () => T | Promise<T>): Promise<T> => {
+    await options.beforeStep?.(step);
     options.onStep?.(step);
     const started = performance.now();
     try {

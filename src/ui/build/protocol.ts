@@ -6,6 +6,10 @@
  * has top-level awaits (binaryen), and Chromium drops a message that reaches a
  * module worker before its evaluation finished, so requests wait for it.
  *
+ * A background build (one nobody waits for: the page warms the worker up
+ * with it) gives way to the page's 'cancel' between its steps and then
+ * answers 'cancelled'; its 'done' carries no image and no debug information.
+ *
  * A result travels as a `PostedResult`: the ELF and the debug information's
  * line table (~70 000 numbers for the kernel at -O0) go as transferred typed
  * arrays. Structured-cloning that table as a plain array cost the page's main
@@ -16,18 +20,31 @@ import type { DebugInfo } from '../../toolchain/translate.js';
 import type { PipelineResult, PipelineStep } from './kernel-pipeline.js';
 
 export interface BuildRequest {
+  readonly kind: 'build';
   /** Tells answers to different requests apart. */
   readonly id: number;
   /** Path relative to src/kernel/ → text. */
   readonly files: ReadonlyMap<string, string>;
   /** asc's optimize level (Binaryen passes); the kernel's other options are fixed (kernel-build.ts). */
   readonly optimize: AscOptions['optimize'];
+  /** Nobody waits for it: it stops between steps when a 'cancel' for it arrives, and its result is not needed. */
+  readonly background: boolean;
 }
+
+/** Asks the worker to stop background build `id` at its next step. */
+export interface CancelRequest {
+  readonly kind: 'cancel';
+  readonly id: number;
+}
+
+export type PageMessage = BuildRequest | CancelRequest;
 
 export type WorkerMessage =
   | { readonly kind: 'ready' }
   | { readonly kind: 'step'; readonly id: number; readonly step: PipelineStep }
   | { readonly kind: 'done'; readonly id: number; readonly result: PostedResult }
+  /** A background build stopped at a 'cancel'. */
+  | { readonly kind: 'cancelled'; readonly id: number }
   /** The toolchain threw (a bug, not a compile error): the message and stack, for the page to show. */
   | { readonly kind: 'failed'; readonly id: number; readonly error: string };
 
