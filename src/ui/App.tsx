@@ -8,10 +8,13 @@
  * Pipeline place: the root component, mounted by `main.tsx` with the page's
  * one `Machine` and its build session (`start-page.ts`), which are already
  * booting the prebuilt kernel image the URL names (`page-options.ts`) while
- * this chunk loads; the kernel's sources and the editor (Monaco is most of
- * the page's weight) load once the kernel has printed something, so they
- * never delay the first boot; the compiler loads in a worker on the first
- * build or edit. It exposes everything as `window.playground`.
+ * this chunk loads. The first render is what shows that boot: the toolbar,
+ * the serial terminal (its early view) and the screen; the kernel's sources,
+ * the editor (Monaco is most of the page's weight) and the panel dock (its
+ * first read of the machine) come once the page has shown the kernel's first
+ * output (`firstOutput`), so they never delay it — the dock below the
+ * workspace, so nothing above it moves; the compiler loads in a worker on
+ * the first build or edit. It exposes everything as `window.playground`.
  */
 
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
@@ -163,12 +166,15 @@ export function App({ page }: { page: StartedPage }) {
           <Screen display={screen} onScancode={pressKey} />
         </section>
       </main>
-      {showPanels && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}
+      {showPanels && firstBootDone && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}
     </div>
   );
 }
 
-/** False until the first boot has got somewhere (`firstOutput`: printed, ended, or ran silently for a while), then true for good. */
+/**
+ * False until the first boot has got somewhere and the page has shown it (`firstOutput`: printed, ended, or ran
+ * silently for a while; a frame painted since), then true for good.
+ */
 function useFirstBootDone(machine: Machine): boolean {
   const [done, setDone] = useState(false);
   useEffect(() => {

@@ -5,39 +5,89 @@
  *
  * Pipeline place: subscribes to `Machine.onSerialByte` (guest → screen) and
  * calls `Machine.sendSerial` (keyboard → guest). A new boot clears it.
+ *
+ * xterm.js is a third of the page's script, so it is not what shows the
+ * kernel's first words: the panel mounts with the early view
+ * (`early-serial-view.ts`), which draws COM1's text in the terminal's
+ * font and size from the first frame on; xterm.js loads once the first boot
+ * has got somewhere (`firstOutput`), opens hidden over the early view, and
+ * takes its place in the frame in which it has drawn the same text.
  */
 
-import { Terminal } from '@xterm/xterm';
-import '@xterm/xterm/css/xterm.css';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import { showEarlySerial, type TerminalGeometry } from './early-serial-view.js';
+import { firstOutput } from './first-output.js';
 import type { Machine } from './machine.js';
 
-/** The size of the serial console a kernel expects (the classic VT100 page). */
-const COLUMNS = 80;
-const ROWS = 24;
-/** Small enough that the terminal and the 80-column screen fit side by side in a 1280 px window. */
-const FONT_SIZE_PX = 12;
+/**
+ * The classic VT100 page a kernel expects, in a font small enough that the terminal and the 80-column screen fit
+ * side by side in a 1280 px window; xterm.js's default font family.
+ */
+const GEOMETRY: TerminalGeometry = { columns: 80, rows: 24, fontSizePx: 12, fontFamily: 'monospace' };
+
+/** Loads xterm.js and its style sheet (their own chunk). */
+async function loadXterm(): Promise<typeof import('@xterm/xterm')> {
+  const [xterm] = await Promise.all([import('@xterm/xterm'), import('@xterm/xterm/css/xterm.css')]);
+  return xterm;
+}
 
 export function SerialTerminal({ machine }: { machine: Machine }) {
   const containerRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the early view is in the page's first paint.
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    // Kernels print "\n" alone; convertEol keeps lines from stair-stepping.
-    const terminal = new Terminal({ cols: COLUMNS, rows: ROWS, fontSize: FONT_SIZE_PX, convertEol: true, scrollback: 5000 });
-    terminal.open(container);
-    terminal.write(machine.serialText());
-    const unsubscribeBytes = machine.onSerialByte((byte) => terminal.write(Uint8Array.of(byte)));
-    const unsubscribeStatus = machine.onStatusChange((status) => {
-      if (status.kind === 'loading') terminal.reset();
-    });
-    const typing = terminal.onData((text) => machine.sendSerial(text));
+    let removeEarlyView: (() => void) | null = showEarlySerial(container, machine, GEOMETRY);
+    let disposeTerminal = () => {};
+    let unmounted = false;
+    const booted = firstOutput(machine);
+    void booted.done
+      .then(loadXterm)
+      .then(({ Terminal }) => {
+        if (unmounted) return;
+        const host = document.createElement('div');
+        host.className = 'serial-xterm-pending';
+        container.append(host);
+        // Kernels print "\n" alone; convertEol keeps lines from stair-stepping.
+        const terminal = new Terminal({
+          cols: GEOMETRY.columns,
+          rows: GEOMETRY.rows,
+          fontSize: GEOMETRY.fontSizePx,
+          fontFamily: GEOMETRY.fontFamily,
+          convertEol: true,
+          scrollback: 5000,
+        });
+        terminal.open(host);
+        // The text so far and every later byte, subscribed in the same task: nothing lost, nothing twice.
+        terminal.write(machine.serialText(), () => {
+          // Swapped in the frame xterm first draws that text (it draws only while on screen: the early view stays until then).
+          const drawn = terminal.onRender(() => {
+            drawn.dispose();
+            host.className = '';
+            removeEarlyView?.();
+            removeEarlyView = null;
+          });
+          terminal.refresh(0, terminal.rows - 1);
+        });
+        const unsubscribeBytes = machine.onSerialByte((byte) => terminal.write(Uint8Array.of(byte)));
+        const unsubscribeStatus = machine.onStatusChange((status) => {
+          if (status.kind === 'loading') terminal.reset();
+        });
+        const typing = terminal.onData((text) => machine.sendSerial(text));
+        disposeTerminal = () => {
+          typing.dispose();
+          unsubscribeStatus();
+          unsubscribeBytes();
+          terminal.dispose();
+          host.remove();
+        };
+      });
     return () => {
-      typing.dispose();
-      unsubscribeStatus();
-      unsubscribeBytes();
-      terminal.dispose();
+      unmounted = true;
+      booted.cancel();
+      disposeTerminal();
+      removeEarlyView?.();
     };
   }, [machine]);
 
