@@ -13,8 +13,9 @@
  * the editor (Monaco is most of the page's weight) and the panel dock (its
  * first read of the machine) come once the page has shown the kernel's first
  * output (`firstOutput`), so they never delay it — the dock below the
- * workspace, so nothing above it moves; the compiler loads in a worker on
- * the first build or edit. It exposes everything as `window.playground`.
+ * workspace, so nothing above it moves; the compiler loads in a worker once
+ * the page is idle after that (`build-session.ts`'s background warm-up). It
+ * exposes everything as `window.playground`.
  */
 
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
