@@ -44,6 +44,8 @@ export interface EventRow {
 
 export interface EventTimeline {
   readonly rows: EventRow[];
+  /** The time-stamp counter at the oldest event in the ring, which `rows[].cycles` count from (0 for an empty ring). */
+  readonly originCycles: number;
   /** Events since boot. */
   readonly eventCount: number;
   /** Cycles from the oldest to the newest event in the ring. */
@@ -118,6 +120,7 @@ export function buildEventTimeline(descriptor: KernelDescriptor, newSince: numbe
   const laneCounts = Object.fromEntries(EVENT_LANES.map((lane) => [lane, rows.filter((row) => row.lane === lane).length])) as Record<EventLane, number>;
   return {
     rows,
+    originCycles: Number(origin),
     eventCount: descriptor.eventCount,
     spanCycles: rows.length ? rows[rows.length - 1].cycles : 0,
     cyclesPerMs: estimateCyclesPerMs(events, descriptor.timerHz),
