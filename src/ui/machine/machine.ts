@@ -16,6 +16,7 @@ import { hardwareOf, type Hardware } from './hardware.js';
 import { fetchKernelImage } from './kernel-image.js';
 import { SerialLog } from './serial-log.js';
 import type { MachineStatus } from './status.js';
+import { drawScreenOnlyWhenChanged, type ScreenAdapterInternals } from './screen-frames.js';
 
 export interface MachineOptions {
   /** v86's CPU core, compiled once and instantiated anew for every boot. */
@@ -269,6 +270,8 @@ export class Machine {
       this.hookExitPort(emulator);
       // Before catchCrashes, which then also catches a crash in the deferred redraw.
       coalesceTextRedraws(emulator);
+      const screen = (v86 as unknown as { screen_adapter?: ScreenAdapterInternals }).screen_adapter;
+      if (screen) drawScreenOnlyWhenChanged(screen);
       this.catchCrashes(emulator, coreMessages);
       this.catchResets(emulator);
       // After catchCrashes: it wraps the loop's do_tick, and markFirstSlice puts back the do_tick it found.
