@@ -9,7 +9,7 @@ function fakeAdapter() {
   const queued: (() => void)[] = [];
   const drawn: string[] = [];
   let pendingText = '';
-  const adapter: ScreenAdapterInternals & { update_screen(): void } = {
+  const adapter: ScreenAdapterInternals & { timer(): void; update_screen(): void; set_mode(graphical: boolean): void } = {
     timer() {
       queued.push(() => adapter.update_screen());
     },
@@ -42,6 +42,13 @@ describe('drawScreenOnlyWhenChanged', () => {
     (adapter.put_char as (r: number, c: number, ch: number) => void)(0, 1, 66);
     expect(frame()).toBe(1);
     expect(drawn).toEqual(['A', 'B']);
+  });
+
+  it("leaves v86's dummy adapter (no screen, no frame loop) as it is", () => {
+    const putChar = () => {};
+    const dummy = { put_char: putChar };
+    drawScreenOnlyWhenChanged(dummy);
+    expect(dummy.put_char).toBe(putChar);
   });
 
   it('keeps the endless loop in graphics mode', () => {

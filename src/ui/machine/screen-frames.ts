@@ -16,14 +16,18 @@
 /** The adapter's methods that draw or schedule; every other method may change what the screen shows. */
 const DRAWING_METHODS = new Set(['timer', 'update_screen', 'update_text', 'update_graphical', 'update_graphical_text', 'init', 'destroy', 'make_screenshot']);
 
-/** v86's ScreenAdapter (`emulator.screen_adapter`): `timer` asks for the next frame, whose callback draws and calls `timer` again. */
+/**
+ * v86's screen adapter (`emulator.screen_adapter`): `timer` asks for the next frame, whose callback draws and calls
+ * `timer` again. Without a screen container (in Node) v86 gives a dummy adapter with no frame loop and no `timer`.
+ */
 export interface ScreenAdapterInternals {
-  timer(): void;
-  set_mode(graphical: boolean): void;
+  timer?(): void;
   [method: string]: unknown;
 }
 
+/** Applies to `adapter` if it has a frame loop; a dummy adapter is left as it is. */
 export function drawScreenOnlyWhenChanged(adapter: ScreenAdapterInternals): void {
+  if (typeof adapter.timer !== 'function') return;
   const requestFrame = adapter.timer.bind(adapter);
   let graphical = false;
   let changed = true;
