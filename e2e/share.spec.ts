@@ -1,6 +1,7 @@
 // Share links in real Chromium against the real build: an edit shared as a link opens in a fresh browser (empty
 // storage) in a workspace of its own, is built in the browser and boots; the sharer's own edits survive opening the
-// link themselves; a broken link says what is wrong and the page runs as without it.
+// link themselves; the link keeps the editor's line and the dock's tab; a broken link says what is wrong and the page
+// runs as without it.
 import { expect, test } from '@playwright/test';
 import {
   BANNER,
@@ -35,6 +36,8 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   const greetingLine = original.split('\n').findIndex((line) => line.includes(GREETING)) + 1;
   await page.evaluate((line) => window.dispatchEvent(new CustomEvent('playground:open-source', { detail: { file: 'main.ts', line } })), greetingLine);
 
+  await page.getByTestId('panel-tab-tasks').click();
+
   await page.getByTestId('share-button').click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/\/eduos-playground\/#s=1\.[A-Za-z0-9_-]+$/);
@@ -44,7 +47,7 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   await expect(page.getByTestId('share-warning')).toHaveCount(0);
   expect(await page.evaluate(() => window.playground!.shareLink())).toBe(link);
   const experiment = await page.evaluate((url) => window.playground!.readShareLink(url), link);
-  expect(experiment).toMatchObject({ version: 1, files: { 'main.ts': shared }, commandLine: 'hz=50', optimize: 0, open: { path: 'main.ts', line: greetingLine } });
+  expect(experiment).toMatchObject({ version: 1, files: { 'main.ts': shared }, commandLine: 'hz=50', optimize: 0, open: { path: 'main.ts', line: greetingLine }, panel: 'tasks' });
   expect(Object.keys(experiment.files)).toEqual(['main.ts']);
   // The link follows the editor's cursor, not only the last line jumped to.
   const clickedLine = original.split('\n').findIndex((line) => line.includes('gdtInit();')) + 1;
@@ -74,6 +77,7 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   await expect(guest.getByTestId('editor').locator('.view-lines')).toContainText(SHARED_GREETING);
   await expect(guest.getByTestId('file-tree').locator('[data-path="main.ts"]')).toHaveClass(/modified/);
   await expect(guest.getByTestId('command-line')).toHaveValue('hz=50');
+  await expect(guest.getByTestId('panel-tab-tasks')).toHaveAttribute('aria-selected', 'true');
   expect(await guest.evaluate(() => window.playground!.readFile('main.ts'))).toBe(shared);
   expect(await guest.evaluate(() => window.playground!.workspace())).toBe(`shared:${experiment.id}`);
   const guestKeys = await guest.evaluate(() => Object.keys(localStorage));

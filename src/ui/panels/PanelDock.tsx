@@ -9,6 +9,9 @@
  * last one renders nothing, and a changed one only the rows that changed
  * (`share-unchanged.ts`, `DataTable.tsx`).
  *
+ * The open tab is kept in `dock-tab.ts`, so share links record it and bring
+ * it back.
+ *
  * Pipeline place: mounted by `App.tsx` with the page's machine and the
  * debug information of the image it runs (the build session's); reads go
  * through the machine's panel host (`panel-host.ts`).
@@ -20,6 +23,7 @@ import type { DebugInfo } from '../decoders/debug-symbols.js';
 import type { Machine } from '../machine/machine.js';
 import { useMachineStatus } from '../useMachineStatus.js';
 import type { AnyPanel, SnapshotSource } from './panel.js';
+import { dockTab, onDockTab, showDockTab } from './dock-tab.js';
 import { startLiveRefresh, type LivePolicy } from './live-refresh.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
 import { shareUnchanged } from './share-unchanged.js';
@@ -43,8 +47,14 @@ export interface PanelDockProps {
 
 export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) {
   const host = panelHostFor(machine);
-  const [activeId, setActiveId] = useState(host.panels[0].id);
+  const isPanel = (id: string | null): id is string => host.panels.some((panel) => panel.id === id);
+  const [activeId, setActiveId] = useState(() => {
+    const chosen = dockTab();
+    return isPanel(chosen) ? chosen : host.panels[0].id;
+  });
   const active = host.panel(activeId);
+
+  useEffect(() => onDockTab((id) => isPanel(id) && setActiveId(id)), [host]);
 
   useEffect(() => host.setDebugInfo(debugInfo), [host, debugInfo]);
   useEffect(() => host.setUnsafeReport(unsafeReport), [host, unsafeReport]);
@@ -59,7 +69,7 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
             role="tab"
             aria-selected={panel.id === activeId}
             data-testid={`panel-tab-${panel.id}`}
-            onClick={() => setActiveId(panel.id)}
+            onClick={() => showDockTab(panel.id)}
           >
             {panel.title}
           </button>

@@ -21,7 +21,7 @@ function realKernelSources(): Map<string, string> {
   return new Map(files.map((path) => [path, readFileSync(join(KERNEL_DIR, path), 'utf8')]));
 }
 
-const VIEW: PageView = { commandLine: 'hz=100', optimize: 1, open: { path: 'main.ts', line: 38 } };
+const VIEW: PageView = { commandLine: 'hz=100', optimize: 1, open: { path: 'main.ts', line: 38 }, panel: null };
 
 describe('captureShareState', () => {
   const sources = realKernelSources();
@@ -36,6 +36,8 @@ describe('captureShareState', () => {
     expect(state.files['main.ts']).toContain('Hello from a link!');
     expect(state).toMatchObject({ commandLine: 'hz=100', optimize: 1, open: { path: 'main.ts', line: 38 }, kernel: kernelFingerprint(sources) });
     expect(captureShareState(project, { ...VIEW, open: { path: 'config.ts' } }).open).toEqual({ path: 'config.ts' });
+    expect(state).not.toHaveProperty('panel');
+    expect(captureShareState(project, { ...VIEW, panel: 'tasks' }).panel).toBe('tasks');
   });
 
   it('fingerprints the sources: equal for equal sources in any order, different when one character differs', () => {

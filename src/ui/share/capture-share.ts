@@ -1,7 +1,8 @@
 /**
  * @fileoverview The share state of a page: the project's files that differ
  * from the bundled sources (changed or added, full text), the boot command
- * line, the optimize level and the file (and line) the editor shows, plus a
+ * line, the optimize level, the file (and line) the editor shows and the
+ * panel dock's tab, plus a
  * fingerprint of the bundled sources the difference is taken against.
  *
  * Pipeline place: first step of making a link (`page-share.ts`), before
@@ -18,6 +19,8 @@ export interface PageView {
   readonly commandLine: string;
   readonly optimize: OptimizeLevel;
   readonly open: EditorLocation;
+  /** The panel dock's chosen tab (null: none chosen). */
+  readonly panel: string | null;
 }
 
 export function captureShareState(project: KernelProject, view: PageView): ShareState {
@@ -30,6 +33,7 @@ export function captureShareState(project: KernelProject, view: PageView): Share
     // Line 1 is where a file opens anyway: a cursor left there adds nothing to the link.
     open: line && line > 1 ? { path, line } : { path },
     kernel: kernelFingerprint(project.originals),
+    ...(view.panel === null ? {} : { panel: view.panel }),
   };
 }
 

@@ -8,11 +8,12 @@
  * own; uses `capture-share.ts` and `share-link.ts`.
  */
 import type { KernelProject } from '../editor/kernel-project.js';
+import { dockTab } from '../panels/dock-tab.js';
 import { captureShareState, type PageView } from './capture-share.js';
 import { encodeShareLink } from './share-link.js';
 import type { OptimizeLevel } from './share-state.js';
 
-type ToolbarView = Omit<PageView, 'optimize'>;
+type ToolbarView = Omit<PageView, 'optimize' | 'panel'>;
 
 /** Before the toolbar has registered: what the page starts with. */
 const STARTING_VIEW: ToolbarView = { commandLine: '', open: { path: 'main.ts' } };
@@ -29,6 +30,6 @@ export function providePageView(read: () => ToolbarView): () => void {
 /** This page's URL with the share link of `project` and the page's view as its hash. */
 export async function pageShareLink(project: KernelProject, optimize: OptimizeLevel): Promise<string> {
   const url = new URL(window.location.href);
-  url.hash = await encodeShareLink(captureShareState(project, { ...readView(), optimize }));
+  url.hash = await encodeShareLink(captureShareState(project, { ...readView(), optimize, panel: dockTab() }));
   return url.href;
 }

@@ -105,17 +105,17 @@ describe('share links', () => {
 });
 
 describe('share format versions', () => {
-  /** What a v2 might look like: v1 plus the panel the dock shows. The upgrade from v1 is all an old link needs. */
+  /** What a v2 might look like: v1 plus the editor's colour theme. The upgrade from v1 is all an old link needs. */
   interface FutureState extends ShareState {
-    readonly panel: string | null;
+    readonly theme: string | null;
   }
   const FUTURE_FORMAT: ShareFormat<FutureState> = {
     version: 2,
-    upgrades: { 1: (v1) => ({ ...(v1 as object), panel: null }) },
+    upgrades: { 1: (v1) => ({ ...(v1 as object), theme: null }) },
     parse: (json) => {
-      const { panel, ...v1 } = json as FutureState;
-      if (panel !== null && typeof panel !== 'string') throw new ShareLinkError('bad-state', 'panel');
-      return { ...SHARE_FORMAT.parse(v1), panel };
+      const { theme, ...v1 } = json as FutureState;
+      if (theme !== null && typeof theme !== 'string') throw new ShareLinkError('bad-state', 'theme');
+      return { ...SHARE_FORMAT.parse(v1), theme };
     },
   };
 
@@ -123,13 +123,13 @@ describe('share format versions', () => {
     const v1Link = await encodeShareLink(ONE_LINE);
     const decoded = await decodeShareLink(v1Link, FUTURE_FORMAT);
     expect(decoded.version).toBe(1);
-    expect(decoded.state).toEqual({ ...ONE_LINE, panel: null });
+    expect(decoded.state).toEqual({ ...ONE_LINE, theme: null });
   });
 
   it('write the current version, and a v1 page says a v2 link is from a newer playground', async () => {
-    const v2Link = await encodeShareLink({ ...ONE_LINE, panel: 'idt' }, FUTURE_FORMAT);
+    const v2Link = await encodeShareLink({ ...ONE_LINE, theme: 'light' }, FUTURE_FORMAT);
     expect(v2Link).toMatch(/^#s=2\./);
-    expect((await decodeShareLink(v2Link, FUTURE_FORMAT)).state.panel).toBe('idt');
+    expect((await decodeShareLink(v2Link, FUTURE_FORMAT)).state.theme).toBe('light');
     const [problem, message] = await problemOf(v2Link);
     expect(problem).toBe('unknown-version');
     expect(message).toMatch(/newer playground \(share format v2; this page reads v1 to v1\)/);
@@ -184,5 +184,12 @@ describe('broken share links', () => {
     expect((await problemOf(linkHolding('"just a string"')))[0]).toBe('bad-state');
     const escaping = await encodeShareLink({ ...ONE_LINE, files: { '../../../.bashrc.ts': 'x' } }, SHARE_FORMAT as ShareFormat<unknown>);
     expect(await problemOf(escaping)).toEqual(['bad-path', expect.stringMatching(/"\.\.\/\.\.\/\.\.\/\.bashrc\.ts", which is not a kernel file/)]);
+  });
+
+  it("carrying the dock's tab (an optional v1 field), which must be a string", async () => {
+    expect((await decodeShareLink(await encodeShareLink({ ...ONE_LINE, panel: 'tasks' }))).state).toEqual({ ...ONE_LINE, panel: 'tasks' });
+    expect((await decodeShareLink(await encodeShareLink(ONE_LINE))).state).not.toHaveProperty('panel');
+    const numbered = await encodeShareLink({ ...ONE_LINE, panel: 7 }, SHARE_FORMAT as ShareFormat<unknown>);
+    expect(await problemOf(numbered)).toEqual(['bad-state', expect.stringMatching(/"panel" is not a string/)]);
   });
 });

@@ -2,7 +2,7 @@
  * @fileoverview What a share link holds (share format v1): the experiment
  * as a difference from the kernel sources bundled into the page — the files
  * that differ, each as its full text — plus how to build and boot it and
- * where to look. Also the checks a decoded link's JSON must pass.
+ * where to look (the file and line, the panel). Also the checks a decoded link's JSON must pass.
  *
  * Pipeline place: `capture-share.ts` makes one from the page,
  * `share-link.ts` turns it into a URL hash and back, `open-shared.ts` opens
@@ -30,6 +30,11 @@ export interface ShareState {
   readonly open: { readonly path: string; readonly line?: number };
   /** Fingerprint (`kernelFingerprint`) of the bundled sources the link was made over: other sources may not build with its files. */
   readonly kernel: string;
+  /**
+   * The panel dock's tab, when one was chosen (a panel id such as "tasks"). Added to v1 later: older pages ignore
+   * it, and a page without that panel shows its first tab.
+   */
+  readonly panel?: string;
 }
 
 /** The format this page writes: v1, the first, so nothing to upgrade yet. */
@@ -50,12 +55,14 @@ export function parseShareState(json: unknown): ShareState {
   checkPath(open.path);
   if (open.line !== undefined && !(Number.isInteger(open.line) && (open.line as number) >= 1)) throw badState('"open.line" is not a line number');
   if (typeof state.kernel !== 'string') throw badState('"kernel" is not a string');
+  if (state.panel !== undefined && typeof state.panel !== 'string') throw badState('"panel" is not a string');
   return {
     files: files as Record<string, string>,
     commandLine: state.commandLine,
     optimize: state.optimize as OptimizeLevel,
     open: open.line === undefined ? { path: open.path } : { path: open.path, line: open.line as number },
     kernel: state.kernel,
+    ...(state.panel === undefined ? {} : { panel: state.panel }),
   };
 }
 

@@ -18,6 +18,7 @@ import type { KernelProject } from '../editor/kernel-project.js';
 import { loadWorkspace, switchProject } from '../editor/kernel-sources.js';
 import { MY_EDITS } from '../editor/workspace.js';
 import { showInAddressBar } from './address-bar.js';
+import { showDockTab } from '../panels/dock-tab.js';
 import { openSharedExperiment, restoreLinkVersion, type OpenedExperiment } from './open-shared.js';
 import { ShareLinkError } from './share-error.js';
 import { decodeShareLink, shareAddressOf, type DecodedShareLink } from './share-link.js';
@@ -93,10 +94,11 @@ export function useSharedLink(page: SharedLinkPage): SharedLink {
   useEffect(() => {
     if (state.kind !== 'open' || project !== state.project || !session || built.current === state.link) return;
     built.current = state.link;
-    const { commandLine, optimize, open } = state.link.state;
+    const { commandLine, optimize, open, panel } = state.link.state;
     pageRef.current.setCommandLine(commandLine);
     session.setOptimizeLevel(optimize);
     if (project.has(open.path)) pageRef.current.showLocation(open);
+    if (panel !== undefined) showDockTab(panel);
     void session.buildAndRun();
   }, [state, session, project]);
 
