@@ -1,5 +1,6 @@
 // Edit → Build & Run in the browser: the kernel's version string is changed in the editor's project, the build
-// worker compiles it (unsafe check, asc, translator), the machine boots the new image and COM1 shows the change.
+// worker compiles it (unsafe check, asc, translator), the machine boots the new image and COM1 and the VGA screen
+// show the change.
 // A second Build & Run with nothing changed rebuilds nothing.
 import { expect, test } from '@playwright/test';
 import { BUILD_TIMEOUT_MS, collectPageErrors, openPlayground, saveScreenshot } from './playground-helpers.js';
@@ -23,6 +24,8 @@ test('edit the banner → Build & Run → serial shows the new banner; unchanged
   const problems = (await page.getByTestId('problems').allInnerTexts().catch(() => [])).join('\n');
   expect(await progress.getAttribute('data-phase'), `the kernel must build; problems:\n${problems}`).toBe('succeeded');
   await expect(page.getByTestId('serial')).toContainText(`eduOS-ts ${version}`, { timeout: 30_000 });
+  // The new machine (built while the worker compiled) draws its own screen, now the one on the page.
+  await expect(page.getByTestId('screen')).toContainText(`eduOS-ts ${version}`);
   for (const step of ['check', 'compile', 'translate', 'boot']) await expect(progress.locator(`[data-step="${step}"]`)).toBeVisible();
   await saveScreenshot(page, 'build-and-run', testInfo);
 

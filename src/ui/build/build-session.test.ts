@@ -14,11 +14,17 @@ class StandInMachine {
   status: MachineStatus = { kind: 'idle' };
   private text = '';
   readonly booted: ArrayBuffer[] = [];
+  /** How often the session asked for the next boot's emulator ahead. */
+  prepared = 0;
   private readonly statusListeners = new Set<(status: MachineStatus) => void>();
   private readonly serialListeners = new Set<(byte: number) => void>();
 
   async bootFromUrl(): Promise<void> {
     this.setStatus({ kind: 'loading', step: 'fetching' });
+  }
+
+  prepareBoot(): void {
+    this.prepared++;
   }
 
   async boot(image: ArrayBuffer): Promise<void> {
@@ -123,6 +129,7 @@ describe('BuildSession', () => {
     const outcome = session.buildAndRun();
     await settle();
     expect(client.background).toHaveLength(0);
+    expect(machine.prepared).toBe(1); // while the build runs
     // What the page renders next (React renders in a microtask after the change) has the boot started already.
     let bootsSeenByTheRender: number | undefined;
     session.onStateChange(() => {

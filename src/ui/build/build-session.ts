@@ -169,6 +169,8 @@ export class BuildSession {
 
   /** Builds, and boots the image if the build succeeded; after a failure the machine keeps what it runs. */
   async buildAndRun(): Promise<BuildOutcome> {
+    // The next emulator is built on this thread while the worker compiles: the boot then only loads the image.
+    this.machine.prepareBoot();
     let booting: Promise<number> | undefined;
     const { outcome, image } = await this.attempt((built) => (booting = this.boot(built)));
     if (!image) return outcome;

@@ -1,5 +1,5 @@
 // Machine against the real v86 in Node: COM1 in both directions, the exit port, HLT, crashes, resets, stop,
-// resume, reboot and the Multiboot command line.
+// resume, reboot, the Multiboot command line and emulators built ahead of their boot.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,16 @@ const MEMORY_BYTES = 16 << 20;
 const BODY_ADDRESS = 0x100000 + 12 + 4;
 /** Bytes of code `printOnCom1` emits per character (`mov $c, %al`; `outb %al, %dx`). */
 const PRINT_BYTES_PER_CHARACTER = 3;
+
+/** Prints the Multiboot command line: EBX = Multiboot information, whose `cmdline` field (offset 16) points at a NUL-terminated string. */
+const ECHO_COMMAND_LINE = `
+        mov 16(%ebx), %esi
+1:      lodsb
+        test %al, %al
+        jz 2f
+        outb %al, %dx
+        jmp 1b
+2:`;
 
 function kernel(body: string): ArrayBuffer {
   return assembleKernel(body).slice().buffer;
@@ -114,18 +124,28 @@ describe('Machine (real v86, no BIOS)', () => {
   it('passes the command line to the kernel in the Multiboot information', async () => {
     machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
     machine.setCommandLine('hz=50 exit');
-    // EBX = Multiboot information; its `cmdline` field (offset 16) points at a NUL-terminated string.
-    const echoCommandLine = `
-        mov 16(%ebx), %esi
-1:      lodsb
-        test %al, %al
-        jz 2f
-        outb %al, %dx
-        jmp 1b
-2:`;
-    await machine.boot(kernel(echoCommandLine + exitWith(0)));
+    await machine.boot(kernel(ECHO_COMMAND_LINE + exitWith(0)));
     await untilStatus(machine, 'halted');
     expect(machine.serialText()).toBe('hz=50 exit');
+  });
+
+  it('boots in an emulator built ahead (prepareBoot) with the command line set after it was built', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel(printOnCom1('first') + exitWith(0)));
+    await untilStatus(machine, 'halted');
+    machine.prepareBoot();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // a build's time: the emulator is built meanwhile
+    machine.setCommandLine('second');
+    await machine.boot(kernel(ECHO_COMMAND_LINE + exitWith(3)));
+    expect(await untilStatus(machine, 'halted')).toEqual({ kind: 'halted', exitCode: 3 });
+    expect(machine.serialText()).toBe('second');
+  });
+
+  it('frees an emulator built ahead that no boot used', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine.prepareBoot();
+    await machine.destroy(); // resolves only once the prepared emulator is destroyed too
+    expect(machine.status).toEqual({ kind: 'idle' });
   });
 
   it('says why when v86 cannot load its core', async () => {

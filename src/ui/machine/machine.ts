@@ -2,7 +2,8 @@
  * @fileoverview The playground machine: the one module that owns the v86
  * emulator. It boots a Multiboot kernel without a BIOS, streams COM1, turns
  * the kernel's exit port, HLT and v86 crashes into a status, and reboots by
- * starting over.
+ * starting over in a new emulator (`emulator.ts`), which it can build ahead
+ * while a kernel build runs (`prepareBoot`).
  *
  * Pipeline place: the end of the toolchain — `kernel-image.ts` hands it the
  * ELF that `src/toolchain/image/` wrote; panels (`Screen`, `SerialTerminal`,
@@ -10,20 +11,20 @@
  * snapshots, never through v86 directly. It also runs in Node (no screen).
  */
 
-import { V86 } from 'v86';
-import type { Event as V86Event, V86Options } from 'v86';
+import type { Event as V86Event } from 'v86';
+import { adoptScreen, buildEmulator, internalsOf, loadKernel, MULTIBOOT_PORT, type Emulator } from './emulator.js';
 import { hardwareOf, type Hardware } from './hardware.js';
 import { fetchKernelImage } from './kernel-image.js';
 import { SerialLog } from './serial-log.js';
 import type { MachineStatus } from './status.js';
-import { drawScreenOnlyWhenChanged, type ScreenAdapterInternals } from './screen-frames.js';
 
 export interface MachineOptions {
   /** v86's CPU core, compiled once and instantiated anew for every boot. */
   readonly v86Wasm: Promise<WebAssembly.Module>;
   /**
-   * Where v86 draws the VGA screen (browser only); it creates a text `div` and a `canvas` in it if missing. It
-   * may still be detached from the document (`screen-element.ts`): the page boots before it has rendered.
+   * Where the VGA screen is shown (browser only): each emulator draws into elements of its own, which replace
+   * this element's children when it boots. It may still be detached from the document (`screen-element.ts`):
+   * the page boots before it has rendered.
    */
   readonly screenContainer?: HTMLElement;
   /** Guest RAM in bytes. */
@@ -35,54 +36,6 @@ const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /** How long `waitForSerial` waits unless told otherwise. */
 const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
-
-/**
- * The kernel writes its exit code to this I/O port. QEMU's isa-debug-exit
- * listens there too (it exits with `(code << 1) | 1`); here the code is
- * reported as written.
- */
-const EXIT_PORT = 0xf4;
-
-/**
- * The pieces of v86's internals this module needs (the exit port, the
- * emulation loop). They are not in v86.d.ts, but the minified build keeps
- * these names (v86's own Multiboot loader calls `cpu.io.register_write…`).
- */
-interface V86Internals {
-  readonly v86: {
-    do_tick(): void;
-    next_tick(delay: number): void;
-    /** Schedules `yield_callback(tick)` after `delay` ms; in a browser through `worker`, a timer thread v86 starts per emulator. */
-    yield(delay: number, tick: number): void;
-    yield_callback(tick: number): void;
-    /** Ends the timer thread (`destroy()` calls it). */
-    unregister_yield(): void;
-    /** v86's timer thread in a browser; null in Node, where v86 yields with setImmediate. */
-    readonly worker: Worker | null;
-    stop(): void;
-    readonly cpu: {
-      readonly devices: {
-        /** v86's VGA card; `complete_redraw` re-sends every cell of the text screen (or marks a graphics frame dirty). */
-        readonly vga: { complete_redraw(): void };
-      };
-      /** EIP (linear; the kernel's segments are flat): where execution goes on; a fault sets it back to the faulting instruction. */
-      readonly instruction_pointer: Int32Array;
-      /** EIP of the instruction being executed (an OUT that resets the machine, say); v86 moves `instruction_pointer` past it first. */
-      readonly previous_ip: Int32Array;
-      /** Called by the keyboard controller's reset line (0xFE to port 0x64) and PCI reset (port 0xCF9). */
-      reboot_internal(): void;
-      readonly io: {
-        register_write(
-          port: number,
-          device: object,
-          write8: (value: number) => void,
-          write16: (value: number) => void,
-          write32: (value: number) => void,
-        ): void;
-      };
-    };
-  };
-}
 
 /** v86 sends this when the CPU executes HLT with interrupts disabled; v86.d.ts does not list it. */
 const CPU_HALT_EVENT = 'cpu-event-halt' as keyof V86Event;
@@ -100,14 +53,10 @@ export const BOOT_MARKS = {
   firstSerialByte: 'machine: first COM1 byte',
 } as const;
 
-/** One v86 instance and the promise that it has finished loading (it cannot be destroyed before). */
-interface Emulator {
-  readonly v86: V86;
-  readonly loaded: Promise<void>;
-}
-
 export class Machine {
   private emulator: Emulator | null = null;
+  /** The next boot's emulator, built ahead by `prepareBoot`. */
+  private spare: Promise<Emulator> | null = null;
   /** Bumped by every power-off; async steps of an older boot compare it and give up. */
   private generation = 0;
   private imageUrl: string | null = null;
@@ -173,7 +122,7 @@ export class Machine {
 
   /** Fetches and checks the kernel at `url`, then boots it. Failures end in the 'error' status; it never throws. */
   async bootFromUrl(url: string): Promise<void> {
-    const generation = await this.powerOff();
+    const { generation } = this.powerOff();
     this.imageUrl = url;
     this.image = null;
     const abort = new AbortController();
@@ -189,7 +138,7 @@ export class Machine {
 
   /** Boots a Multiboot kernel from its bytes, replacing whatever ran before. */
   async boot(image: ArrayBuffer): Promise<void> {
-    await this.start(image, await this.powerOff());
+    await this.start(image, this.powerOff().generation);
   }
 
   /** Pauses the CPU; the status becomes 'stopped' unless the kernel had already halted. */
@@ -205,7 +154,7 @@ export class Machine {
   /**
    * Starts the kernel again from a fresh emulator. v86's own `restart()` jumps
    * to the BIOS reset vector, and there is no BIOS here, so a Multiboot
-   * machine can only be rebooted by rebuilding it. Refetches the image if the
+   * machine can only be rebooted in a new machine. Refetches the image if the
    * last fetch failed.
    */
   async reset(): Promise<void> {
@@ -213,96 +162,114 @@ export class Machine {
     else if (this.imageUrl) await this.bootFromUrl(this.imageUrl);
   }
 
-  /** Frees the emulator and drops all listeners; the machine is idle afterwards. */
+  /**
+   * Builds the next boot's emulator now (`emulator.ts`: 100–250 ms of this thread, mostly garbage collection),
+   * so that a boot soon after only loads its kernel: call it when a kernel build starts. It costs a second
+   * machine's RAM until that boot.
+   */
+  prepareBoot(): void {
+    this.spare ??= this.buildNextEmulator();
+  }
+
+  /** Frees the emulators and drops all listeners; the machine is idle afterwards. */
   async destroy(): Promise<void> {
     this.serialListeners.clear();
     this.statusListeners.clear();
-    await this.powerOff();
+    const spare = this.spare;
+    this.spare = null;
+    await Promise.all([this.powerOff().destroyed, spare?.then(destroyEmulator, () => undefined)]);
     this.currentStatus = { kind: 'idle' };
   }
 
-  /** Cancels a pending fetch and destroys the emulator; returns the new generation. */
-  private async powerOff(): Promise<number> {
+  /**
+   * Cancels a pending fetch and stops listening to the emulator; returns the new generation and when the
+   * emulator is destroyed. A boot does not wait for that: the old machine stops within its next slice, and
+   * the new one can start meanwhile.
+   */
+  private powerOff(): { generation: number; destroyed: Promise<void> } {
     const generation = ++this.generation;
     this.fetchAbort?.abort();
     this.fetchAbort = null;
     const emulator = this.emulator;
     this.emulator = null;
-    if (emulator) {
-      await emulator.loaded;
-      await emulator.v86.destroy();
-    }
-    return generation;
+    return { generation, destroyed: emulator ? destroyEmulator(emulator) : Promise.resolve() };
   }
 
   private async start(image: ArrayBuffer, generation: number): Promise<void> {
     this.image = image;
     this.serial.clear();
     this.setStatus({ kind: 'loading', step: 'starting v86' });
+    const next = this.spare ?? this.buildNextEmulator();
+    this.spare = null;
+    let emulator: Emulator;
+    try {
+      emulator = await next;
+    } catch (error) {
+      if (generation === this.generation) this.fail(error);
+      return;
+    }
+    if (generation !== this.generation) {
+      await destroyEmulator(emulator);
+      return;
+    }
+    performance.mark(BOOT_MARKS.starting);
+    this.emulator = emulator;
+    await emulator.loaded;
+    if (this.emulator !== emulator) return;
+    try {
+      loadKernel(emulator, image, this.commandLine);
+    } catch (error) {
+      this.fail(`v86 could not load the kernel: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    performance.mark(BOOT_MARKS.loaded);
+    this.run(emulator);
+  }
+
+  /** Starts building an emulator and listening to it (only while it is the current one); rejects with a reason. */
+  private async buildNextEmulator(): Promise<Emulator> {
     let wasm: WebAssembly.Module;
     try {
       wasm = await this.options.v86Wasm;
     } catch (error) {
-      if (generation === this.generation) this.fail(`v86 could not load its WebAssembly core: ${String(error)}`);
-      return;
+      throw new Error(`v86 could not load its WebAssembly core: ${String(error)}`);
     }
-    if (generation !== this.generation) return;
-    performance.mark(BOOT_MARKS.starting);
+    const { screenContainer, memoryBytes = DEFAULT_MEMORY_BYTES } = this.options;
+    let emulator: Emulator;
     try {
-      this.emulator = this.createEmulator(wasm, image);
+      emulator = buildEmulator({ wasm, memoryBytes, withScreen: screenContainer !== undefined });
     } catch (error) {
-      this.fail(`v86 failed to start: ${String(error)}`);
+      throw new Error(`v86 failed to start: ${String(error)}`);
     }
+    this.listenTo(emulator);
+    return emulator;
   }
 
-  private createEmulator(wasm: WebAssembly.Module, image: ArrayBuffer): Emulator {
-    const coreMessages: string[] = [];
-    const v86 = new V86(this.v86Options(wasm, image, (text) => coreMessages.push(text)));
-    const emulator: Emulator = {
-      v86,
-      loaded: new Promise((resolve) => v86.add_listener('emulator-loaded', () => resolve())),
-    };
+  /** Hooks the loaded emulator with the kernel in memory, shows its screen, and lets it run. */
+  private run(emulator: Emulator): void {
+    this.hookExitPort(emulator);
+    // Before catchCrashes, which then also catches a crash in the deferred redraw.
+    coalesceTextRedraws(emulator);
+    this.catchCrashes(emulator);
+    this.catchResets(emulator);
+    // After catchCrashes: it wraps the loop's do_tick, and markFirstSlice puts back the do_tick it found.
+    markFirstSlice(emulator);
+    continueWithoutTheTimerThread(emulator);
+    if (this.options.screenContainer) adoptScreen(emulator, this.options.screenContainer);
+    void emulator.v86.run();
+  }
+
+  private listenTo(emulator: Emulator): void {
     const whileCurrent = <A>(handler: (argument: A) => void) => (argument: A) => {
       if (this.emulator === emulator) handler(argument);
     };
-    v86.add_listener('emulator-loaded', whileCurrent(() => {
-      performance.mark(BOOT_MARKS.loaded);
-      this.hookExitPort(emulator);
-      // Before catchCrashes, which then also catches a crash in the deferred redraw.
-      coalesceTextRedraws(emulator);
-      const screen = (v86 as unknown as { screen_adapter?: ScreenAdapterInternals }).screen_adapter;
-      if (screen) drawScreenOnlyWhenChanged(screen);
-      this.catchCrashes(emulator, coreMessages);
-      this.catchResets(emulator);
-      // After catchCrashes: it wraps the loop's do_tick, and markFirstSlice puts back the do_tick it found.
-      markFirstSlice(emulator);
-      continueWithoutTheTimerThread(emulator);
-      void v86.run();
-    }));
+    const v86 = emulator.v86;
     v86.add_listener('emulator-started', whileCurrent(() => this.setStatus({ kind: 'running' })));
     v86.add_listener('emulator-stopped', whileCurrent(() => {
       if (this.currentStatus.kind === 'running') this.setStatus({ kind: 'stopped' });
     }));
     v86.add_listener('serial0-output-byte', whileCurrent((byte: number) => this.receiveSerialByte(byte)));
     v86.add_listener(CPU_HALT_EVENT, whileCurrent(() => this.halt(emulator, null)));
-    return emulator;
-  }
-
-  private v86Options(wasm: WebAssembly.Module, image: ArrayBuffer, onCoreMessage: (text: string) => void): V86Options {
-    const { screenContainer, memoryBytes = DEFAULT_MEMORY_BYTES } = this.options;
-    return {
-      wasm_fn: (imports) => instantiateV86Core(wasm, imports, onCoreMessage),
-      // v86 keeps the buffer as guest memory's source; a copy keeps ours intact for reset().
-      multiboot: { buffer: image.slice(0) },
-      cmdline: this.commandLine || undefined,
-      memory_size: memoryBytes,
-      screen: screenContainer ? { container: screenContainer } : undefined,
-      autostart: false,
-      // v86 would otherwise capture every key and click on the page, stealing them from the panels.
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
-    };
   }
 
   /**
@@ -314,7 +281,7 @@ export class Machine {
     const exit = (code: number) => {
       if (this.emulator === emulator) this.halt(emulator, code);
     };
-    (emulator.v86 as unknown as V86Internals).v86.cpu.io.register_write(EXIT_PORT, this, exit, exit, exit);
+    internalsOf(emulator).cpu.io.register_write(MULTIBOOT_PORT, this, exit, exit, exit);
   }
 
   /**
@@ -324,8 +291,8 @@ export class Machine {
    * waiting forever for a stop). This reports the panic as an error and lets
    * the loop take its final stopping step.
    */
-  private catchCrashes(emulator: Emulator, coreMessages: readonly string[]): void {
-    const loop = (emulator.v86 as unknown as V86Internals).v86;
+  private catchCrashes(emulator: Emulator): void {
+    const loop = internalsOf(emulator);
     const tick = loop.do_tick.bind(loop);
     loop.do_tick = () => {
       try {
@@ -334,7 +301,7 @@ export class Machine {
         loop.stop();
         loop.next_tick(0);
         if (this.emulator !== emulator) return;
-        const why = coreMessages.length > 0 ? coreMessages.join(' ') : String(error);
+        const why = emulator.coreMessages.length > 0 ? emulator.coreMessages.join(' ') : String(error);
         this.setStatus({ kind: 'error', message: `v86 stopped: ${why.replace(/\s+/g, ' ').trim()}`, eip: instructionPointer(emulator) });
       }
     };
@@ -347,11 +314,11 @@ export class Machine {
    * where the kernel was.
    */
   private catchResets(emulator: Emulator): void {
-    const cpu = (emulator.v86 as unknown as V86Internals).v86.cpu;
+    const cpu = internalsOf(emulator).cpu;
     cpu.reboot_internal = () => {
       if (this.emulator !== emulator) return;
       // The port write is part of the instruction being executed: name that instruction, not the next one.
-      const eip = (emulator.v86 as unknown as V86Internals).v86.cpu.previous_ip[0] >>> 0;
+      const eip = internalsOf(emulator).cpu.previous_ip[0] >>> 0;
       this.setStatus({ kind: 'error', message: 'the kernel reset the machine (triple fault or reset request)', eip });
       void emulator.v86.stop();
     };
@@ -394,7 +361,7 @@ export class Machine {
  * the two paths cannot run a slice twice.
  */
 function continueWithoutTheTimerThread(emulator: Emulator): void {
-  const loop = (emulator.v86 as unknown as V86Internals).v86;
+  const loop = internalsOf(emulator);
   if (!loop.worker) return;
   const channel = new MessageChannel();
   channel.port1.onmessage = (event: MessageEvent<number>) => loop.yield_callback(event.data);
@@ -417,7 +384,7 @@ function continueWithoutTheTimerThread(emulator: Emulator): void {
  * it is next drawn.
  */
 function coalesceTextRedraws(emulator: Emulator): void {
-  const loop = (emulator.v86 as unknown as V86Internals).v86;
+  const loop = internalsOf(emulator);
   const vga = loop.cpu.devices.vga;
   const redraw = vga.complete_redraw.bind(vga);
   let pending = false;
@@ -439,7 +406,7 @@ function coalesceTextRedraws(emulator: Emulator): void {
 
 /** Sets BOOT_MARKS.firstSlice when v86 starts emulating, then leaves the loop as it was. */
 function markFirstSlice(emulator: Emulator): void {
-  const loop = (emulator.v86 as unknown as V86Internals).v86;
+  const loop = internalsOf(emulator);
   const tick = loop.do_tick;
   loop.do_tick = () => {
     performance.mark(BOOT_MARKS.firstSlice);
@@ -450,20 +417,18 @@ function markFirstSlice(emulator: Emulator): void {
 
 /** The CPU's EIP, as an unsigned address. */
 function instructionPointer(emulator: Emulator): number {
-  return (emulator.v86 as unknown as V86Internals).v86.cpu.instruction_pointer[0] >>> 0;
+  return internalsOf(emulator).cpu.instruction_pointer[0] >>> 0;
 }
 
-/** Instantiates v86's core, sending what it prints (its panic messages) to `onMessage` instead of the console. */
-async function instantiateV86Core(
-  wasm: WebAssembly.Module,
-  imports: WebAssembly.Imports,
-  onMessage: (text: string) => void,
-): Promise<WebAssembly.Exports> {
-  let memory: WebAssembly.Memory | undefined;
-  imports.env.console_log_from_wasm = (offset: number, length: number) => {
-    if (memory) onMessage(new TextDecoder().decode(new Uint8Array(memory.buffer, offset, length)));
-  };
-  const instance = await WebAssembly.instantiate(wasm, imports);
-  memory = instance.exports.memory as WebAssembly.Memory;
-  return instance.exports;
+/**
+ * Destroys an emulator once it has loaded (v86 cannot be destroyed before). Nothing waits for a failure here:
+ * the emulator is no longer the machine's, so it is dropped either way.
+ */
+async function destroyEmulator(emulator: Emulator): Promise<void> {
+  try {
+    await emulator.loaded;
+    await emulator.v86.destroy();
+  } catch {
+    // dropped: see above
+  }
 }

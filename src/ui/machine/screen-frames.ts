@@ -10,7 +10,7 @@
  * pauses, and the next such call starts it again. Graphics modes keep v86's
  * loop: it pulls each frame from the VGA memory itself.
  *
- * Pipeline place: applied by `machine.ts` to each emulator it creates.
+ * Pipeline place: applied by `emulator.ts` to each emulator it builds.
  */
 
 /** The adapter's methods that draw or schedule; every other method may change what the screen shows. */
