@@ -30,6 +30,9 @@ export interface V86Internals {
     /** v86's timer thread in a browser; null in Node, where v86 yields with setImmediate. */
     readonly worker: Worker | null;
     stop(): void;
+    /** Whether the loop runs (`run()` until its stop); `stopping` once `stop()` asked it to end at its next slice. */
+    readonly running: boolean;
+    readonly stopping: boolean;
     readonly cpu: {
       readonly devices: {
         /** v86's VGA card; `complete_redraw` re-sends every cell of the text screen (or marks a graphics frame dirty). */

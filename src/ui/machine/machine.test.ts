@@ -141,6 +141,12 @@ describe('Machine (real v86, no BIOS)', () => {
     expect(machine.serialText()).toBe('second');
   });
 
+  it("has the kernel's first output when boot() resolves: the first slices run at once, not after the page's pending work", async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(kernel(printOnCom1('at once') + ECHO_COM1_FOREVER));
+    expect(machine.serialText()).toBe('at once');
+  });
+
   it('frees an emulator built ahead that no boot used', async () => {
     machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
     machine.prepareBoot();

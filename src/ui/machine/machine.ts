@@ -37,6 +37,9 @@ const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 /** How long `waitForSerial` waits unless told otherwise. */
 const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
 
+/** The longest the machine emulates in one go at boot, waiting for the kernel's first output (`runUntilFirstOutput`). */
+const FIRST_OUTPUT_BUDGET_MS = 50;
+
 /** v86 sends this when the CPU executes HLT with interrupts disabled; v86.d.ts does not list it. */
 const CPU_HALT_EVENT = 'cpu-event-halt' as keyof V86Event;
 
@@ -257,7 +260,7 @@ export class Machine {
     continueWithoutTheTimerThread(emulator);
     if (this.options.screenContainer) adoptScreen(emulator, this.options.screenContainer);
     void emulator.v86.run();
-    runFirstSliceNow(emulator);
+    runUntilFirstOutput(emulator, () => this.serial.text !== '');
   }
 
   private listenTo(emulator: Emulator): void {
@@ -406,13 +409,18 @@ function coalesceTextRedraws(emulator: Emulator): void {
 }
 
 /**
- * v86 starts emulating in a task it queues (`run()` → `next_tick(0)`); the page's own pending work (rendering
- * the finished build, the new screen) came first and took 50–150 ms. Running the first slice in this task
- * instead puts the kernel's first lines on COM1 that much sooner; v86 ignores the slice it had queued, which
- * is no longer its latest.
+ * v86 starts emulating in a task it queues (`run()` → `next_tick(0)`), one slice per task, and the kernel's
+ * first line on COM1 takes a few slices; the page's own pending work (rendering the finished build and the new
+ * screen, a garbage collection) came between them and took 50–400 ms. Running the first slices in this task
+ * instead, until the kernel has written to COM1 (or FIRST_OUTPUT_BUDGET_MS, for a kernel that stays silent),
+ * puts its first line on the page that much sooner. v86 ignores the slice it had queued: it is no longer its
+ * latest.
  */
-function runFirstSliceNow(emulator: Emulator): void {
-  internalsOf(emulator).do_tick();
+function runUntilFirstOutput(emulator: Emulator, hasOutput: () => boolean): void {
+  const loop = internalsOf(emulator);
+  const until = performance.now() + FIRST_OUTPUT_BUDGET_MS;
+  do loop.do_tick();
+  while (!hasOutput() && loop.running && !loop.stopping && performance.now() < until);
 }
 
 /** Sets BOOT_MARKS.firstSlice when v86 starts emulating, then leaves the loop as it was. */
