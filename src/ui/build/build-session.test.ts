@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { KernelProject } from '../editor/kernel-project.js';
 import type { Machine } from '../machine/machine.js';
 import type { MachineStatus } from '../machine/status.js';
+import { Listeners } from '../listeners.js';
 import type { BuildClient, BuildInput } from './build-client.js';
 import { BuildSession, WARM_UP_BUILDS } from './build-session.js';
 import type { PipelineResult } from './kernel-pipeline.js';
@@ -16,8 +17,8 @@ class StandInMachine {
   readonly booted: ArrayBuffer[] = [];
   /** How often the session asked for the next boot's emulator ahead. */
   prepared = 0;
-  private readonly statusListeners = new Set<(status: MachineStatus) => void>();
-  private readonly serialListeners = new Set<(byte: number) => void>();
+  private readonly statusListeners = new Listeners<[status: MachineStatus]>();
+  private readonly serialListeners = new Listeners<[byte: number]>();
 
   async bootFromUrl(): Promise<void> {
     this.setStatus({ kind: 'loading', step: 'fetching' });
@@ -34,12 +35,12 @@ class StandInMachine {
 
   print(text: string): void {
     this.text += text;
-    for (const listener of this.serialListeners) listener(text.charCodeAt(0));
+    this.serialListeners.notify(text.charCodeAt(0));
   }
 
   setStatus(status: MachineStatus): void {
     this.status = status;
-    for (const listener of this.statusListeners) listener(status);
+    this.statusListeners.notify(status);
   }
 
   serialText(): string {
@@ -47,13 +48,11 @@ class StandInMachine {
   }
 
   onStatusChange(listener: (status: MachineStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusListeners.add(listener);
   }
 
   onSerialByte(listener: (byte: number) => void): () => void {
-    this.serialListeners.add(listener);
-    return () => this.serialListeners.delete(listener);
+    return this.serialListeners.add(listener);
   }
 }
 

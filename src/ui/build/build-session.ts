@@ -24,6 +24,7 @@ import { firstOutput } from '../machine/first-output.js';
 import type { Machine } from '../machine/machine.js';
 import { BuildClient, type BuildInput } from './build-client.js';
 import type { PipelineResult, PipelineStep } from './kernel-pipeline.js';
+import { Listeners } from '../listeners.js';
 
 /** What the progress line shows: the pipeline's steps, then booting the image. */
 export type BuildStep = PipelineStep | 'boot';
@@ -101,8 +102,8 @@ export class BuildSession {
   private lastAttempt: Attempt | null = null;
   private optimize = DEFAULT_OPTIMIZE_LEVEL;
   private inFlight: { input: BuildInput; attempt: Promise<Attempt> } | null = null;
-  private readonly stateListeners = new Set<() => void>();
-  private readonly imageListeners = new Set<() => void>();
+  private readonly stateListeners = new Listeners();
+  private readonly imageListeners = new Listeners();
 
   constructor(
     private readonly machine: Machine,
@@ -131,14 +132,12 @@ export class BuildSession {
 
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   onStateChange(listener: () => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+    return this.stateListeners.add(listener);
   }
 
   /** Calls `listener` when the machine gets another image or its debug information arrives. */
   onImageChange(listener: () => void): () => void {
-    this.imageListeners.add(listener);
-    return () => this.imageListeners.delete(listener);
+    return this.imageListeners.add(listener);
   }
 
   /** Loads the toolchain in the background (e.g. when the user starts editing), so Build & Run starts at once. */
@@ -280,12 +279,12 @@ export class BuildSession {
 
   private setState(state: BuildState): void {
     this.currentState = state;
-    for (const listener of this.stateListeners) listener();
+    this.stateListeners.notify();
   }
 
   private setImage(image: RunningImage): void {
     this.currentImage = image;
-    for (const listener of this.imageListeners) listener();
+    this.imageListeners.notify();
   }
 }
 

@@ -12,12 +12,13 @@
  */
 import { KernelProject } from './kernel-project.js';
 import { MY_EDITS, type Workspace } from './workspace.js';
+import { Listeners } from '../listeners.js';
 
 let bundledSources: Promise<ReadonlyMap<string, string>> | null = null;
 /** One project per workspace id, so edits that storage refused (held in memory) survive switching away and back. */
 const projects = new Map<string, Promise<KernelProject>>();
 let current: Promise<KernelProject> | null = null;
-const switchListeners = new Set<() => void>();
+const switchListeners = new Listeners();
 
 /** The project the page shows now; the first call starts loading the sources (with the student's own edits). */
 export function loadKernelProject(): Promise<KernelProject> {
@@ -44,13 +45,12 @@ export function loadWorkspace(workspace: Workspace): Promise<KernelProject> {
 export function switchProject(opening: Promise<KernelProject>): void {
   const before = current;
   current = opening.catch(() => before ?? loadWorkspace(MY_EDITS));
-  for (const listener of switchListeners) listener();
+  switchListeners.notify();
 }
 
 /** Calls `listener` after every `switchProject`; returns the unsubscribe function. */
 export function onProjectSwitch(listener: () => void): () => void {
-  switchListeners.add(listener);
-  return () => switchListeners.delete(listener);
+  return switchListeners.add(listener);
 }
 
 /** localStorage, or null where the browser refuses it (some privacy modes throw on access). */

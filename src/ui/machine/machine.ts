@@ -17,6 +17,7 @@ import { hardwareOf, type Hardware } from './hardware.js';
 import { fetchKernelImage } from './kernel-image.js';
 import { SerialLog } from './serial-log.js';
 import type { MachineStatus } from './status.js';
+import { Listeners } from '../listeners.js';
 
 export interface MachineOptions {
   /** v86's CPU core, compiled once and instantiated anew for every boot. */
@@ -68,8 +69,8 @@ export class Machine {
   private currentStatus: MachineStatus = { kind: 'idle' };
   private commandLine = '';
   private readonly serial = new SerialLog();
-  private readonly serialListeners = new Set<(byte: number) => void>();
-  private readonly statusListeners = new Set<(status: MachineStatus) => void>();
+  private readonly serialListeners = new Listeners<[byte: number]>();
+  private readonly statusListeners = new Listeners<[status: MachineStatus]>();
 
   constructor(private readonly options: MachineOptions) {}
 
@@ -94,14 +95,12 @@ export class Machine {
 
   /** Calls `listener` with every byte the guest writes to COM1; returns the unsubscribe function. */
   onSerialByte(listener: (byte: number) => void): () => void {
-    this.serialListeners.add(listener);
-    return () => this.serialListeners.delete(listener);
+    return this.serialListeners.add(listener);
   }
 
   /** Calls `listener` on every status change; returns the unsubscribe function. */
   onStatusChange(listener: (status: MachineStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusListeners.add(listener);
   }
 
   /**
@@ -338,7 +337,7 @@ export class Machine {
   private receiveSerialByte(byte: number): void {
     if (!this.serial.text) performance.mark(BOOT_MARKS.firstSerialByte);
     this.serial.appendByte(byte);
-    for (const listener of this.serialListeners) listener(byte);
+    this.serialListeners.notify(byte);
   }
 
   private fail(error: unknown): void {
@@ -348,7 +347,7 @@ export class Machine {
 
   private setStatus(status: MachineStatus): void {
     this.currentStatus = status;
-    for (const listener of this.statusListeners) listener(status);
+    this.statusListeners.notify(status);
   }
 }
 
