@@ -12,14 +12,14 @@
  */
 
 import { prefetchKernelImage } from './machine/kernel-image.js';
-import { kernelImageUrl } from './page-options.js';
+import { kernelImageUrl, warmUpWanted } from './page-options.js';
 import { v86Core } from './v86-core.js';
 import './styles.css';
 
 const imageUrl = kernelImageUrl(window.location.href);
 const v86Wasm = v86Core();
 prefetchKernelImage(imageUrl);
-const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Wasm));
+const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Wasm, warmUpWanted(window.location.href)));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,7 @@
-// kernelImageUrl: the page boots ?image= if given, images/eduos.elf otherwise, relative to the page's own path.
+// kernelImageUrl: the page boots ?image= if given, images/eduos.elf otherwise, relative to the page's own path;
+// warmUpWanted: background builds unless ?warmup=off.
 import { describe, expect, it } from 'vitest';
-import { kernelImageUrl } from './page-options.js';
+import { kernelImageUrl, warmUpWanted } from './page-options.js';
 
 describe('kernelImageUrl', () => {
   it('defaults to images/eduos.elf beside the page, under any base path', () => {
@@ -14,5 +15,13 @@ describe('kernelImageUrl', () => {
 
   it('takes an absolute ?image= as is', () => {
     expect(kernelImageUrl('http://h/sub/?image=http%3A%2F%2Fother%2Fk.elf')).toBe('http://other/k.elf');
+  });
+});
+
+describe('warmUpWanted', () => {
+  it('is on unless the URL says ?warmup=off', () => {
+    expect(warmUpWanted('http://h/sub/')).toBe(true);
+    expect(warmUpWanted('http://h/sub/?image=images/k.elf&warmup=on')).toBe(true);
+    expect(warmUpWanted('http://h/sub/?warmup=off')).toBe(false);
   });
 });

@@ -93,8 +93,8 @@ function sessionWithStandIns() {
 }
 
 /** Boots the prebuilt image and has it print, so the session goes on to its background builds. */
-async function bootPrebuilt({ machine, session }: ReturnType<typeof sessionWithStandIns>): Promise<void> {
-  const booted = session.bootPrebuilt('file:///eduos.elf');
+async function bootPrebuilt({ machine, session }: ReturnType<typeof sessionWithStandIns>, warmUp = true): Promise<void> {
+  const booted = session.bootPrebuilt('file:///eduos.elf', { warmUp });
   machine.setStatus({ kind: 'running' });
   machine.print('eduOS');
   await booted;
@@ -116,6 +116,13 @@ describe('BuildSession', () => {
     expect(standIns.changes()).toBe(changesAfterBoot);
     expect(standIns.session.state.phase).toBe('idle');
     expect(standIns.session.image.origin).toBe('prebuilt');
+  });
+
+  it('builds nothing in the background when the page says no (?warmup=off)', async () => {
+    const standIns = sessionWithStandIns();
+    await bootPrebuilt(standIns, false);
+    await settle();
+    expect(standIns.client.background).toHaveLength(0);
   });
 
   it("stops the background builds at the user's first build, and boots its image as the state turns 'succeeded'", async () => {

@@ -151,14 +151,14 @@ export class BuildSession {
    * once the kernel has printed (`firstOutput`): the JSON is large, and
    * parsing it and naming addresses with it is not what a visitor waits for.
    */
-  async bootPrebuilt(url: string): Promise<void> {
+  async bootPrebuilt(url: string, { warmUp = true }: { warmUp?: boolean } = {}): Promise<void> {
     this.setImage({ origin: 'prebuilt', debug: null, unsafeReport: null });
     const booted = firstOutput(this.machine);
     await this.machine.bootFromUrl(url);
     await booted.done;
     const debug = await fetchDebugInfo(url);
     if (debug && this.currentImage.origin === 'prebuilt') this.setImage({ ...this.currentImage, debug });
-    void this.warmUpInBackground();
+    if (warmUp) void this.warmUpInBackground();
   }
 
   /** Builds the project as it is now; the machine is not touched. */
@@ -180,12 +180,15 @@ export class BuildSession {
   /**
    * Builds the project as it is, WARM_UP_BUILDS times, when the page is idle, showing nothing (no progress,
    * no problems, no image): only for the worker to be warm when the user builds. Stops at the user's first
-   * build, which cancels the one running (build-client.ts says how).
+   * build, which cancels the one running (build-client.ts says how); waits while the page is hidden (a tab
+   * in the background should not keep a core busy).
    */
   private async warmUpInBackground(): Promise<void> {
     const project = await this.loadProject();
     await whenIdle();
     for (let i = 0; i < WARM_UP_BUILDS && !this.userHasBuilt(); i++) {
+      await whenVisible();
+      if (this.userHasBuilt()) return;
       const done = await this.client.buildInBackground({ files: project.snapshot(), optimize: this.optimize });
       if (!done) return;
     }
@@ -304,6 +307,19 @@ function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(resolve, 0);
+  });
+}
+
+/** Resolves when the page is visible (at once outside a browser). */
+function whenVisible(): Promise<void> {
+  if (typeof document === 'undefined' || document.visibilityState === 'visible') return Promise.resolve();
+  return new Promise((resolve) => {
+    const shown = () => {
+      if (document.visibilityState !== 'visible') return;
+      document.removeEventListener('visibilitychange', shown);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', shown);
   });
 }
 
