@@ -170,7 +170,9 @@ export class Machine {
    * machine's RAM until that boot.
    */
   prepareBoot(): void {
-    this.spare ??= this.buildNextEmulator();
+    if (this.spare) return;
+    this.spare = this.buildNextEmulator();
+    this.spare.catch(() => undefined); // the boot that takes it reports the failure
   }
 
   /** Frees the emulators and drops all listeners; the machine is idle afterwards. */
