@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import asc from 'assemblyscript/asc';
 import { compileAssemblyScript } from './compile.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { InMemoryFiles } from './in-memory-files.js';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
@@ -76,6 +78,20 @@ describe('compileAssemblyScript', () => {
     expect(segmentAddress).toBeGreaterThanOrEqual(0x400000);
     // The stub runtime has no garbage collector.
     expect(result.text).not.toContain('~lib/rt/itcms');
+  });
+
+  it('returns asc\'s source map without sourcesContent, otherwise exactly as asc wrote it', async () => {
+    // Quotes, brackets and non-ASCII text in the source: what a cut of the JSON text could get wrong.
+    const sources = [{ path: 'main.ts', text: 'const s = "a],\\"b\\" \u00e9";\nexport function f(x: i32): i32 { return x + s.length; }\n' }];
+    const files = new InMemoryFiles(sources);
+    const args = ['main.ts', '--outFile', 'main.wasm', '--sourceMap', '--debug', '--optimizeLevel', '0', '--shrinkLevel', '0', '--runtime', 'incremental'];
+    await asc.main(args, { readFile: files.readFile, writeFile: files.writeFile, listFiles: files.listFiles });
+    const written = JSON.parse(files.output('main.wasm.map') as string) as { sourcesContent?: unknown };
+    expect(written.sourcesContent).toEqual(expect.arrayContaining([sources[0].text]));
+    delete written.sourcesContent;
+
+    const result = await compileAssemblyScript(sources, { entry: 'main.ts' });
+    expect(result.sourceMap).toBe(JSON.stringify(written));
   });
 
   it('strips assertions with noAssert', async () => {
