@@ -12,8 +12,10 @@
  * columns' widths, with size and layout containment), and the browser
  * neither lays out nor paints the rows out of view (CSS `content-visibility`),
  * so a refresh costs what the visible rows cost, not a relayout and repaint
- * of the whole table. `windowed` goes further for tables whose every row
- * changes on each refresh (the event list): rows far from the view are
+ * of the whole table; the body is as high as its rows and contained (CSS
+ * `contain: strict`), so what changes in it does not lay out the page
+ * again. `windowed` goes further for tables whose every row changes on
+ * each refresh (the event list): rows far from the view are
  * rendered as empty rows of the same height and attributes
  * (`useRowsInView.ts`), so React does not even build them.
  *
@@ -156,7 +158,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           </tr>
         </thead>
       )}
-      <tbody ref={body} role={groupRole}>
+      <tbody ref={body} role={groupRole} style={fixedRows && !rowDetail ? { height: rows.length * FIXED_ROW_HEIGHT_PX } : undefined}>
         {rows.map((row, i) => (
           <MemoRow
             key={rowKey(row, i)}

@@ -10,7 +10,7 @@
  * read through the paging translation because IDTR holds a linear address.
  * The hits come from the introspection descriptor (`readKernelDescriptor`).
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TableRegister } from '../decoders/cpu-state.js';
 import { hex } from '../decoders/cpu-state.js';
 import { decodeIdt, GATE_BYTES, IDT_VECTORS, type IdtRow } from '../decoders/idt.js';
@@ -90,6 +90,18 @@ const COLUMNS: readonly Column<VectorRow>[] = [
 const vectorKey = (row: VectorRow) => row.gate.vector;
 const vectorProps = ({ gate }: VectorRow): RowAttributes => ({ 'data-vector': gate.vector, title: gate.bochs, className: gate.present ? undefined : 'dim' });
 
+/**
+ * The "present only" checkbox, memoized: React sets an input's type and name again whenever it renders it, and
+ * the summary around it renders on every live refresh (the hit counts).
+ */
+const PresentOnlyOption = memo(function PresentOnlyOption({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="panel-option">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> present only
+    </label>
+  );
+});
+
 function IdtView({ data }: PanelViewProps<IdtPanelData>) {
   const [presentOnly, setPresentOnly] = useState(false);
   const gates = presentOnly ? data.rows.filter((r) => r.present) : data.rows;
@@ -100,9 +112,7 @@ function IdtView({ data }: PanelViewProps<IdtPanelData>) {
         IDTR base={hex(data.idtr.base)} limit={hex(data.idtr.limit, 4)} · {data.presentCount} present gates
         {data.idtr.limit === 0 && ' · no IDT loaded yet'}
         {data.hits === null && ' · no hit counters (the kernel publishes none)'}
-        <label className="panel-option">
-          <input type="checkbox" checked={presentOnly} onChange={(e) => setPresentOnly(e.target.checked)} /> present only
-        </label>
+        <PresentOnlyOption checked={presentOnly} onChange={setPresentOnly} />
       </p>
       <DataTable columns={COLUMNS} rows={rows} rowKey={vectorKey} rowProps={vectorProps} fixedRows />
     </div>
