@@ -154,6 +154,12 @@ describe('Machine (real v86, no BIOS)', () => {
     expect(machine.status).toEqual({ kind: 'idle' });
   });
 
+  it('refuses bytes without a Multiboot header instead of running empty memory', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    await machine.boot(new Uint8Array(16_384).buffer);
+    expect(machine.status).toEqual({ kind: 'error', message: 'v86 could not load the kernel: the image has no Multiboot header' });
+  });
+
   it('says why when v86 cannot load its core', async () => {
     machine = new Machine({ v86Wasm: Promise.reject(new Error('HTTP 404')), memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel('        jmp .'));
