@@ -30,6 +30,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { V86 } from 'v86';
 import { findMultibootHeader, MULTIBOOT_SEARCH_LIMIT } from '../image/multiboot.js';
+import { instantiateV86 } from './instantiate-v86.js';
 
 export interface BootOptions {
   /** Wall-clock limit for the run; default 10000. v86: counted once the emulator is ready; QEMU: firmware included. */
@@ -132,23 +133,6 @@ export function assertBootable(image: Uint8Array): void {
 
 function internals(emulator: V86): V86Internals['v86'] {
   return (emulator as unknown as V86Internals).v86;
-}
-
-/**
- * Instantiates v86.wasm, sending what its Rust core prints (panic messages) to
- * `onMessage` instead of console.error.
- */
-async function instantiateV86(
-  module: WebAssembly.Module,
-  imports: WebAssembly.Imports,
-  onMessage: (text: string) => void,
-): Promise<WebAssembly.Exports> {
-  let memory: WebAssembly.Memory | undefined;
-  imports.env.console_log_from_wasm = (offset: number, length: number) =>
-    onMessage(new TextDecoder().decode(new Uint8Array(memory!.buffer, offset, length)));
-  const instance = await WebAssembly.instantiate(module, imports);
-  memory = instance.exports.memory as WebAssembly.Memory;
-  return instance.exports;
 }
 
 function createEmulator(

@@ -14,6 +14,7 @@
 
 import { V86 } from 'v86';
 import type { V86Options } from 'v86';
+import { instantiateV86 } from '../../toolchain/emulator/instantiate-v86.js';
 import { createScreenElement } from './screen-element.js';
 import { drawScreenOnlyWhenChanged, type ScreenAdapterInternals } from './screen-frames.js';
 
@@ -93,7 +94,7 @@ export function buildEmulator({ wasm, memoryBytes, withScreen }: EmulatorOptions
   const coreMessages: string[] = [];
   const screen = withScreen ? createScreenElement() : null;
   const options: V86Options = {
-    wasm_fn: (imports) => instantiateV86Core(wasm, imports, (text) => coreMessages.push(text)),
+    wasm_fn: (imports) => instantiateV86(wasm, imports, (text) => coreMessages.push(text)),
     memory_size: memoryBytes,
     screen: screen ? { container: screen } : undefined,
     autostart: false,
@@ -134,19 +135,4 @@ export function adoptScreen(emulator: Emulator, container: HTMLElement): void {
 
 export function internalsOf(emulator: Emulator): V86Internals['v86'] {
   return (emulator.v86 as unknown as V86Internals).v86;
-}
-
-/** Instantiates v86's core, sending what it prints (its panic messages) to `onMessage` instead of the console. */
-async function instantiateV86Core(
-  wasm: WebAssembly.Module,
-  imports: WebAssembly.Imports,
-  onMessage: (text: string) => void,
-): Promise<WebAssembly.Exports> {
-  let memory: WebAssembly.Memory | undefined;
-  imports.env.console_log_from_wasm = (offset: number, length: number) => {
-    if (memory) onMessage(new TextDecoder().decode(new Uint8Array(memory.buffer, offset, length)));
-  };
-  const instance = await WebAssembly.instantiate(wasm, imports);
-  memory = instance.exports.memory as WebAssembly.Memory;
-  return instance.exports;
 }
