@@ -25,6 +25,11 @@ class ScriptedWorker {
     this.onmessage?.({ data: message } as MessageEvent<WorkerMessage>);
   }
 
+  /** Answers the first request it received with `result`, as the worker posts it. */
+  finishFirst(result: PipelineResult): void {
+    this.reply({ kind: 'done', id: this.received[0].id, result: toPosted(result).posted });
+  }
+
   crash(message: string): void {
     this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
   }
@@ -65,6 +70,13 @@ function clientWithWorkers() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Lets the client create worker `k`, which then says it is ready, and lets the client send what it waits to send. */
+async function readyWorker(workers: readonly ScriptedWorker[], k: number): Promise<void> {
+  await settle();
+  workers[k].reply({ kind: 'ready' });
+  await settle();
+}
+
 describe('BuildClient', () => {
   it('sends the request once the worker is ready and relays its steps and result, line table restored', async () => {
     const { client, workers } = clientWithWorkers();
@@ -102,16 +114,14 @@ describe('BuildClient', () => {
     expect(workers).toHaveLength(2);
     workers[1].reply({ kind: 'ready' });
     await settle();
-    workers[1].reply({ kind: 'done', id: workers[1].received[0].id, result: toPosted(RESULT).posted });
+    workers[1].finishFirst(RESULT);
     await expect(second).resolves.toEqual(RESULT);
   });
 
   it('treats a toolchain that throws as a crash, and drops that worker', async () => {
     const { client, workers } = clientWithWorkers();
     const build = client.build({ files: FILES, optimize: 0 });
-    await settle();
-    workers[0].reply({ kind: 'ready' });
-    await settle();
+    await readyWorker(workers, 0);
     workers[0].reply({ kind: 'failed', id: workers[0].received[0].id, error: 'RuntimeError: unreachable' });
     await expect(build).rejects.toThrow(/the toolchain failed: RuntimeError: unreachable/);
     expect(workers[0].terminated).toBe(true);
@@ -120,10 +130,8 @@ describe('BuildClient', () => {
   it('cancels a running background build for a build someone waits for, and keeps a worker that has built before', async () => {
     const { client, workers } = clientWithWorkers();
     const earlier = client.buildInBackground({ files: FILES, optimize: 0 });
-    await settle();
-    workers[0].reply({ kind: 'ready' });
-    await settle();
-    workers[0].reply({ kind: 'done', id: workers[0].received[0].id, result: toPosted(RESULT).posted });
+    await readyWorker(workers, 0);
+    workers[0].finishFirst(RESULT);
     await earlier;
     const background = client.buildInBackground({ files: FILES, optimize: 0 });
     await settle();
@@ -148,9 +156,7 @@ describe('BuildClient', () => {
   it('replaces a fresh worker whose first build, a background one, is compiling', async () => {
     const { client, workers } = clientWithWorkers();
     const background = client.buildInBackground({ files: FILES, optimize: 0 });
-    await settle();
-    workers[0].reply({ kind: 'ready' });
-    await settle();
+    await readyWorker(workers, 0);
     workers[0].reply({ kind: 'step', id: workers[0].received[0].id, step: 'compile' });
     const build = client.build({ files: FILES, optimize: 0 });
     await expect(background).resolves.toBeNull();
@@ -160,16 +166,14 @@ describe('BuildClient', () => {
     workers[1].reply({ kind: 'ready' });
     await settle();
     expect(workers[1].received).toEqual([expect.objectContaining({ kind: 'build', background: false })]);
-    workers[1].reply({ kind: 'done', id: workers[1].received[0].id, result: toPosted(RESULT).posted });
+    workers[1].finishFirst(RESULT);
     await expect(build).resolves.toEqual(RESULT);
   });
 
   it("lets a fresh worker's first build, a background one, that is translating stop at its next step", async () => {
     const { client, workers } = clientWithWorkers();
     const background = client.buildInBackground({ files: FILES, optimize: 0 });
-    await settle();
-    workers[0].reply({ kind: 'ready' });
-    await settle();
+    await readyWorker(workers, 0);
     const request = workers[0].received[0];
     workers[0].reply({ kind: 'step', id: request.id, step: 'translate' });
     void client.build({ files: FILES, optimize: 0 });
@@ -189,17 +193,15 @@ describe('BuildClient', () => {
     await expect(background).resolves.toBeNull();
     await settle();
     expect(workers[0].received).toEqual([expect.objectContaining({ kind: 'build', optimize: 3, background: false })]);
-    workers[0].reply({ kind: 'done', id: workers[0].received[0].id, result: toPosted(RESULT).posted });
+    workers[0].finishFirst(RESULT);
     await expect(build).resolves.toEqual(RESULT);
   });
 
   it('resolves a background build that finished with its diagnostics, and one whose worker died with null', async () => {
     const { client, workers } = clientWithWorkers();
     const finished = client.buildInBackground({ files: FILES, optimize: 0 });
-    await settle();
-    workers[0].reply({ kind: 'ready' });
-    await settle();
-    workers[0].reply({ kind: 'done', id: workers[0].received[0].id, result: toPosted(RESULT).posted });
+    await readyWorker(workers, 0);
+    workers[0].finishFirst(RESULT);
     await expect(finished).resolves.toEqual(RESULT);
 
     const died = client.buildInBackground({ files: FILES, optimize: 0 });
