@@ -34,7 +34,7 @@ test('timer interrupts, context switches and page faults on the timeline; events
   // The timeline is a canvas: its data attributes say how many marks of each kind it drew.
   await expect(timeline).toHaveAttribute('data-marks-interrupt', /^[1-9]\d*$/);
   await expect(timeline).toHaveAttribute('data-marks-context-switch', /^[1-9]\d*$/);
-  await expect(panel.locator('tbody tr[data-kind="interrupt"]').filter({ hasText: 'IRQ 0 PIT timer' }).first()).toBeVisible();
+  await expect(panel.locator('.event-log li[data-kind="interrupt"]').filter({ hasText: 'IRQ 0 PIT timer' }).first()).toBeVisible();
 
   // Since the last pause: everything recorded between two pauses is marked, on the timeline and in the list.
   await page.evaluate(() => window.playground!.pause());
@@ -52,7 +52,10 @@ test('timer interrupts, context switches and page faults on the timeline; events
   const newest = secondPause.rows[secondPause.rows.length - 1];
   await timeline.hover({ position: markCentre(newest, secondPause.spanCycles)! });
   await expect(timeline).toHaveAttribute('title', new RegExp(`^#${newest.index} at TSC \\d+: `));
-  await expect(panel.locator('tbody tr.changed')).toHaveCount(marked.length);
+  await expect(panel.locator('.event-log li.changed')).toHaveCount(marked.length);
+  // The list, newest first: one line per event, its values in columns.
+  const escaped = newest.label.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(panel.locator('.event-log li').first()).toHaveText(new RegExp(`^${newest.index} +[\\d.,]+ (ms|cycles) +${newest.lane} +${escaped}`));
   await savePanelScreenshot(page, 'events', 'events-busy', testInfo);
   await page.evaluate(() => window.playground!.resume());
 

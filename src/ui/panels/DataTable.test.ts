@@ -51,16 +51,4 @@ describe('DataTable', () => {
     expect(html).toContain('<thead role="rowgroup"><tr role="row"><th role="columnheader">id</th>');
     expect(html).toContain('<tr role="row"><th role="rowheader">1</th><td role="cell">idle</td>');
   });
-
-  it('renders a windowed table’s rows far from the view as empty rows that keep their attributes', () => {
-    const many = Array.from({ length: 70 }, (_, i) => ({ id: i, name: `task ${i}`, ticks: i }));
-    const html = renderToStaticMarkup(
-      createElement(DataTable<Task>, { columns: COLUMNS, rows: many, rowKey: (task) => task.id, rowProps: (task) => ({ 'data-task-id': task.id }), fixedRows: true, windowed: true }),
-    );
-    // Before the first measurement the rows near the top are the ones in full.
-    expect(html).toContain('<tr role="row" data-task-id="0"><th role="rowheader">0</th>');
-    expect(html).toContain('<tr role="row" data-task-id="69"></tr>');
-    expect(html.match(/<tr role="row" data-task-id="\d+"><\/tr>/g)?.length).toBeGreaterThan(0);
-    expect(html).toContain('class="panel-table mono fixed-rows windowed"');
-  });
 });

@@ -7,23 +7,19 @@
  * member by member) is not rendered again, so a live refresh costs what
  * changed.
  *
- * `fixedRows` is for long live tables (the IDT's 256 rows, the event list):
+ * `fixedRows` is for long live tables (the IDT's 256 rows):
  * each row is one line of fixed height laid out on its own (a grid of the
  * columns' widths, with size and layout containment), and the browser
  * neither lays out nor paints the rows out of view (CSS `content-visibility`),
  * so a refresh costs what the visible rows cost, not a relayout and repaint
  * of the whole table; the body is as high as its rows and contained (CSS
  * `contain: strict`), so what changes in it does not lay out the page
- * again. `windowed` goes further for tables whose every row changes on
- * each refresh (the event list): rows far from the view are
- * rendered as empty rows of the same height and attributes
- * (`useRowsInView.ts`), so React does not even build them.
+ * again.
  *
  * Pipeline place: used by every panel view that shows a table (registers,
- * idt, gdt, pages, tasks, events, unsafe, bench); styled in panels.css.
+ * idt, gdt, pages, tasks, unsafe, bench); styled in panels.css.
  */
-import { memo, useRef, type CSSProperties, type HTMLAttributes, type Key, type ReactNode, type TdHTMLAttributes } from 'react';
-import { useRowsInView } from './useRowsInView.js';
+import { memo, type CSSProperties, type HTMLAttributes, type Key, type ReactNode, type TdHTMLAttributes } from 'react';
 
 /** A fixed row's height in px (panels.css sizes the rows from the table's --row-height). */
 const FIXED_ROW_HEIGHT_PX = 16;
@@ -53,12 +49,8 @@ export interface DataTableProps<Row> {
   /** Keep their identity between renders (module constants, `useMemo`): a new array re-renders every row. */
   readonly columns: readonly Column<Row>[];
   readonly rows: readonly Row[];
-  /**
-   * A stable id per row (a vector, a task's address), so rows move instead of being rewritten; or the row's
-   * position, for a list whose every row changes on each refresh anyway (the event list), so its elements are
-   * reused instead of created and removed.
-   */
-  readonly rowKey: (row: Row, index: number) => Key;
+  /** A stable id per row (a vector, a task's address), so rows move instead of being rewritten. */
+  readonly rowKey: (row: Row) => Key;
   /** Attributes of a row's `<tr>`; like `columns`, keep its identity between renders. */
   readonly rowProps?: (row: Row) => RowAttributes;
   /** Content of a full-width row under `row`, when it returns one; like `columns`, keep its identity. */
@@ -69,8 +61,6 @@ export interface DataTableProps<Row> {
   readonly className?: string;
   /** One-line rows of the columns' widths; rows out of view are skipped by layout and paint (see the file's comment). */
   readonly fixedRows?: boolean;
-  /** With `fixedRows` and no `rowDetail`: rows far from the view are empty rows with their attributes only. */
-  readonly windowed?: boolean;
 }
 
 function classes(...names: (string | undefined)[]): string | undefined {
@@ -92,13 +82,10 @@ interface RowViewProps<Row> {
   readonly rowProps?: (row: Row) => RowAttributes;
   readonly rowDetail?: (row: Row) => ReactNode;
   readonly fixedRows: boolean;
-  /** Far from the view in a windowed table: the row without its cells. */
-  readonly placeholder: boolean;
 }
 
-function RowView<Row>({ row, columns, rowProps, rowDetail, fixedRows, placeholder }: RowViewProps<Row>) {
+function RowView<Row>({ row, columns, rowProps, rowDetail, fixedRows }: RowViewProps<Row>) {
   const role = fixedRows ? 'row' : undefined;
-  if (placeholder) return <tr role={role} {...rowProps?.(row)} />;
   const detail = rowDetail?.(row);
   const cells = (
     <tr role={role} {...rowProps?.(row)}>
@@ -131,14 +118,11 @@ const MemoRow = memo(
     a.rowProps === b.rowProps &&
     a.rowDetail === b.rowDetail &&
     a.fixedRows === b.fixedRows &&
-    a.placeholder === b.placeholder &&
     sameMembers(a.row, b.row),
 ) as typeof RowView;
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, rowKey, rowProps, rowDetail, label, className, fixedRows = false, windowed = false } = props;
-  const body = useRef<HTMLTableSectionElement>(null);
-  const near = useRowsInView(body, FIXED_ROW_HEIGHT_PX, fixedRows && windowed);
+  const { columns, rows, rowKey, rowProps, rowDetail, label, className, fixedRows = false } = props;
   const widths = columns.map((column) => column.width ?? '10ch');
   // The table as wide as its columns (wider than the panel scrolls), so rows need not size themselves to their content.
   const style = fixedRows
@@ -146,7 +130,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     : undefined;
   const groupRole = fixedRows ? 'rowgroup' : undefined;
   return (
-    <table className={classes('panel-table mono', fixedRows ? 'fixed-rows' : undefined, fixedRows && windowed ? 'windowed' : undefined, className)} aria-label={label} style={style} role={fixedRows ? 'table' : undefined}>
+    <table className={classes('panel-table mono', fixedRows ? 'fixed-rows' : undefined, className)} aria-label={label} style={style} role={fixedRows ? 'table' : undefined}>
       {columns.some((column) => column.header !== undefined) && (
         <thead role={groupRole}>
           <tr role={fixedRows ? 'row' : undefined}>
@@ -158,17 +142,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           </tr>
         </thead>
       )}
-      <tbody ref={body} role={groupRole} style={fixedRows && !rowDetail ? { height: rows.length * FIXED_ROW_HEIGHT_PX } : undefined}>
-        {rows.map((row, i) => (
-          <MemoRow
-            key={rowKey(row, i)}
-            row={row}
-            columns={columns}
-            rowProps={rowProps}
-            rowDetail={rowDetail}
-            fixedRows={fixedRows}
-            placeholder={fixedRows && windowed && (i < near.first || i >= near.end)}
-          />
+      <tbody role={groupRole} style={fixedRows && !rowDetail ? { height: rows.length * FIXED_ROW_HEIGHT_PX } : undefined}>
+        {rows.map((row) => (
+          <MemoRow key={rowKey(row)} row={row} columns={columns} rowProps={rowProps} rowDetail={rowDetail} fixedRows={fixedRows} />
         ))}
       </tbody>
     </table>

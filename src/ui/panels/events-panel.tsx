@@ -9,9 +9,8 @@
  * Times are in ms of the kernel's own timer (the time-stamp counter's rate
  * estimated from the timer interrupts): the timeline's from the ring's oldest
  * event, the list's since the machine started. A live refresh redraws the
- * timeline's canvas and rewrites the text of the list's rows in view (rows
- * are kept by position: no elements made or dropped). For a kernel without
- * the descriptor it says so.
+ * timeline's canvas and rewrites the list's lines in view (`EventLog.tsx`).
+ * For a kernel without the descriptor it says so.
  *
  * Pipeline place: a `Panel` (see `panel.ts`) over `readKernelDescriptor`
  * and `buildEventTimeline`.
@@ -20,9 +19,10 @@ import { useRef } from 'react';
 import { hex } from '../decoders/cpu-state.js';
 import { buildEventTimeline, type EventRow, type EventTimeline } from '../decoders/event-timeline.js';
 import { readKernelDescriptor } from '../decoders/kernel-descriptor.js';
-import { DataTable, type Column, type RowAttributes } from './DataTable.js';
+import { EventLog, type EventLine } from './EventLog.js';
 import { EventTimelineCanvas } from './EventTimelineCanvas.js';
 import type { Panel, PanelViewProps } from './panel.js';
+import { textColumns } from './text-columns.js';
 
 export type EventsPanelData =
   | ({ readonly available: true; readonly timerHz: number } & EventTimeline)
@@ -37,42 +37,10 @@ function detailText(row: EventRow): string {
   return '';
 }
 
-/**
- * A row of the list, in plain values: a row equal to its last render (the same event, the same time) is not
- * rendered again (`DataTable`'s memoized rows), so a refresh renders only the rows that show another event.
- */
-interface ListRow {
-  readonly index: number;
-  /** Since the machine started (v86's time-stamp counter starts at 0), at the view's held counter rate. */
-  readonly time: string;
-  readonly lane: EventRow['lane'];
-  readonly label: string;
-  readonly task: string;
-  readonly detail: string;
-  readonly isNew: boolean;
-}
-
-/** Widths fit "Page Fault at 0x10000000 (mapped on demand)", "1,234,567,890 cycles" and "at <EIP> <function> (<file>:<line>)". */
-const LIST_COLUMNS: readonly Column<ListRow>[] = [
-  { header: '#', width: '9ch', cell: (row) => row.index },
-  { header: 'time since start', width: '22ch', cell: (row) => row.time },
-  { header: 'kind', width: '16ch', cell: (row) => row.lane },
-  { header: 'event', width: '48ch', cell: (row) => row.label },
-  { header: 'task', width: '18ch', cell: (row) => row.task },
-  { header: 'detail', width: '80ch', cell: (row) => row.detail },
-];
-
-/**
- * Rows by position, newest first: a running kernel records tens of events between two refreshes, so most rows in
- * view show another event after each; keyed by position their elements stay and only their text changes, which
- * costs the browser less (no new elements to style, fewer layout objects made) than new rows for new events.
- */
-const listKey = (_row: ListRow, position: number) => position;
-const listRowProps = (row: ListRow): RowAttributes => ({
-  'data-event-index': row.index,
-  'data-kind': row.lane,
-  className: row.isNew ? 'changed' : undefined,
-});
+/** The list's columns: widths in characters fit "Page Fault at 0x10000000 (mapped on demand)", "1,234,567,890 cycles" and "at <EIP> <function> (<file>:<line>)". */
+const LIST_HEADERS = ['#', 'time since start', 'kind', 'event', 'task', 'detail'];
+const LIST_WIDTHS = [9, 22, 16, 48, 18, 80];
+const LIST_HEADER = textColumns(LIST_HEADERS, LIST_WIDTHS);
 
 /** The estimate may move this far (a fraction) before the list's times follow it: beyond, they are all redrawn. */
 const RATE_SLACK = 0.02;
@@ -88,15 +56,13 @@ function useHeldRate(cyclesPerMs: number | null): number | null {
   return cyclesPerMs === null ? null : held.current;
 }
 
-function listRows(data: EventTimeline, cyclesPerMs: number | null): ListRow[] {
+/** The list's lines, newest first: times since the machine started (v86's time-stamp counter starts at 0), at the held rate. */
+function listLines(data: EventTimeline, cyclesPerMs: number | null): EventLine[] {
   return data.rows
     .map((event) => ({
       index: event.index,
-      time: formatTime(data.originCycles + event.cycles, cyclesPerMs),
-      lane: event.lane,
-      label: event.label,
-      task: event.task,
-      detail: detailText(event),
+      kind: event.lane,
+      text: textColumns([String(event.index), formatTime(data.originCycles + event.cycles, cyclesPerMs), event.lane, event.label, event.task, detailText(event)], LIST_WIDTHS),
       isNew: event.isNew,
     }))
     .reverse();
@@ -106,7 +72,6 @@ function EventsView({ data }: PanelViewProps<EventsPanelData>) {
   const heldRate = useHeldRate(data.available ? data.cyclesPerMs : null);
   if (!data.available) return <p className="panel-missing">{data.reason}</p>;
   const newCount = data.rows.filter((row) => row.isNew).length;
-  const newestFirst = listRows(data, heldRate);
   return (
     <div className="events-panel">
       <p className="panel-summary mono">
@@ -123,7 +88,7 @@ function EventsView({ data }: PanelViewProps<EventsPanelData>) {
         <span className="changed">{newCount} new since the last pause</span>
       </p>
       <EventTimelineCanvas data={data} axisLabel={formatTime(data.spanCycles, data.cyclesPerMs)} />
-      <DataTable columns={LIST_COLUMNS} rows={newestFirst} rowKey={listKey} rowProps={listRowProps} label="Events" fixedRows windowed />
+      <EventLog header={LIST_HEADER} lines={listLines(data, heldRate)} label="Events, newest first" />
     </div>
   );
 }

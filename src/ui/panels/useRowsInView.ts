@@ -5,8 +5,8 @@
  * panel shows does not depend on where the page is. Follows scrolling and
  * resizing.
  *
- * Pipeline place: `DataTable.tsx`'s windowed tables (the event list) render
- * only these rows in full; the others keep their place as empty rows.
+ * Pipeline place: the events panel's list (`EventLog.tsx`) renders only
+ * these lines in full; the others keep their place as empty lines.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
