@@ -1,5 +1,5 @@
 // Machine against the real v86 in Node: COM1 in both directions, the exit port, HLT, crashes, resets, stop,
-// resume, reboot, the Multiboot command line and emulators built ahead of their boot.
+// resume, reboot, the Multiboot command line, emulators built ahead of their boot and when it last emulated.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,19 @@ describe('Machine (real v86, no BIOS)', () => {
     await untilStatus(machine, 'running');
     machine.sendSerial('still here');
     await machine.waitForSerial('ready>still here');
+  });
+
+  it('says when it last emulated: a moment ago while the guest runs, and no later once stopped', async () => {
+    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    expect(machine.emulatedUntil()).toBe(0);
+    await machine.boot(kernel(printOnCom1('spin') + '1: jmp 1b'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(performance.now() - machine.emulatedUntil()).toBeLessThan(50); // a spinning guest: slices back to back
+    await machine.stop();
+    await untilStatus(machine, 'stopped');
+    const atStop = machine.emulatedUntil();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(machine.emulatedUntil()).toBe(atStop);
   });
 
   it('passes the command line to the kernel in the Multiboot information', async () => {

@@ -12,6 +12,7 @@
  */
 
 import type { Event as V86Event } from 'v86';
+import { EmulationTime } from './emulation-time.js';
 import { adoptScreen, buildEmulator, internalsOf, loadKernel, MULTIBOOT_PORT, type Emulator } from './emulator.js';
 import { hardwareOf, type Hardware } from './hardware.js';
 import { fetchKernelImage } from './kernel-image.js';
@@ -71,11 +72,17 @@ export class Machine {
   private readonly serial = new SerialLog();
   private readonly serialListeners = new Listeners<[byte: number]>();
   private readonly statusListeners = new Listeners<[status: MachineStatus]>();
+  private readonly emulation = new EmulationTime();
 
   constructor(private readonly options: MachineOptions) {}
 
   get status(): MachineStatus {
     return this.currentStatus;
+  }
+
+  /** When (`performance.now()`) the main thread last ended a slice of emulation, of any of its boots (`emulation-time.ts`). */
+  emulatedUntil(): number {
+    return this.emulation.until;
   }
 
   /** The CPU's registers and physical memory, for the panels; null while no emulator has loaded. */
@@ -256,7 +263,8 @@ export class Machine {
     coalesceTextRedraws(emulator);
     this.catchCrashes(emulator);
     this.catchResets(emulator);
-    // After catchCrashes: it wraps the loop's do_tick, and markFirstSlice puts back the do_tick it found.
+    // After catchCrashes, whose handling is part of the slice; before markFirstSlice, which puts back the do_tick it found.
+    this.emulation.watch(internalsOf(emulator));
     markFirstSlice(emulator);
     continueWithoutTheTimerThread(emulator);
     if (this.options.screenContainer) adoptScreen(emulator, this.options.screenContainer);

@@ -24,7 +24,7 @@ import type { Machine } from '../machine/machine.js';
 import { useMachineStatus } from '../useMachineStatus.js';
 import type { AnyPanel, SnapshotSource } from './panel.js';
 import { dockTab, onDockTab, showDockTab } from './dock-tab.js';
-import { startLiveRefresh, type LivePolicy } from './live-refresh.js';
+import { browserClock, startLiveRefresh, type LivePolicy } from './live-refresh.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
 import { shareUnchanged } from './share-unchanged.js';
 import './panels.css';
@@ -116,12 +116,12 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine
     refresh();
     const unsubscribe = host.onChange(refresh);
     if (status.kind !== 'running') return unsubscribe;
-    const stop = startLiveRefresh(refreshLive, LIVE_POLICY);
+    const stop = startLiveRefresh(refreshLive, LIVE_POLICY, browserClock(() => machine.emulatedUntil()));
     return () => {
       stop();
       unsubscribe();
     };
-  }, [host, panel, status]);
+  }, [host, machine, panel, status]);
 
   const { View } = panel;
   return (

@@ -1,6 +1,6 @@
 // The live refresh loop: at the interval when refreshes are cheap, slower when they are not — counting the frame a
-// refresh makes the browser render — never more than the share of the time; nothing while the page is hidden, at
-// once when it shows again; nothing after stop.
+// refresh makes the browser render from when its rendering began, not the emulator's slices before — never more than the share of the
+// time; nothing while the page is hidden, at once when it shows again; nothing after stop.
 import { describe, expect, it } from 'vitest';
 import { delayAfter, startLiveRefresh, type LiveClock } from './live-refresh.js';
 
@@ -8,9 +8,9 @@ const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000 };
 
 /**
  * A clock whose time moves only when the test runs it; refreshes advance it by what they "cost", and a frame
- * after a refresh costs `frameMs` (rendered 1 ms after it is asked for, unless the page is hidden).
+ * after a refresh costs `frameMs`, rendered after `emulationMs` of v86's slices (unless the page is hidden).
  */
-function fakeClock(frameMs = 0) {
+function fakeClock(frameMs = 0, emulationMs = 1) {
   let now = 0;
   let hidden = false;
   let visibilityListener: (() => void) | null = null;
@@ -24,8 +24,9 @@ function fakeClock(frameMs = 0) {
     clearTimeout: (handle) => timers.delete(handle as number),
     afterNextFrame: (callback) => {
       const frame = () => {
+        const began = now;
         now += frameMs;
-        callback(frameMs);
+        callback(began);
       };
       frames.add(frame);
       return () => frames.delete(frame);
@@ -38,7 +39,7 @@ function fakeClock(frameMs = 0) {
     if (!hidden && frames.size > 0) {
       const due = [...frames];
       frames.clear();
-      now += 1;
+      now += emulationMs;
       due.forEach((frame) => frame());
       return true;
     }
@@ -82,7 +83,7 @@ describe('startLiveRefresh', () => {
     let refreshes = 0;
     const stop = startLiveRefresh(() => (refreshes++, fake.spend(1), true), POLICY, fake.clock);
     fake.runUntil(1000);
-    expect(refreshes).toBe(14); // 66 ms apart, plus the 1 ms until each frame renders
+    expect(refreshes).toBe(14); // 66 ms apart, plus the 1 ms of emulation until each frame renders
     stop();
   });
 
@@ -93,6 +94,17 @@ describe('startLiveRefresh', () => {
     fake.runUntil(10_000);
     expect((refreshes * (12 + 8)) / 10_000).toBeLessThanOrEqual(0.05);
     expect(refreshes).toBeGreaterThanOrEqual(24);
+    stop();
+  });
+
+  it("charges a refresh its frame from when its rendering began, not the emulator's slices before it", () => {
+    const fake = fakeClock(8, 30);
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, fake.spend(12), true), POLICY, fake.clock);
+    fake.runUntil(10_000);
+    // 12 + 8 ms a refresh: 19 × 20 ms apart, plus the 30 ms of emulation before each frame, as above (not 19 × 50 ms).
+    expect(refreshes).toBeGreaterThanOrEqual(24);
+    expect(refreshes).toBeLessThanOrEqual(26);
     stop();
   });
 

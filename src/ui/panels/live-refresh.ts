@@ -2,9 +2,14 @@
  * @fileoverview The dock's live refresh loop, on a time budget: refreshes
  * every `intervalMs` at best, and after refreshes that took X ms — read and
  * render, and when they changed the page the browser's rendering of the next
- * frame (style, layout, paint) — waits at least X·(1 − share)/share ms, so
- * the refreshes take no more than `share` of the page's main thread, where
- * v86 emulates, whatever a panel costs. X is a moving average: one slow
+ * frame — waits at least X·(1 − share)/share ms, so the refreshes take no
+ * more than `share` of the page's main thread, where v86 emulates, whatever
+ * a panel costs. The frame counts from when its rendering began: its
+ * animation-frame time, or the end of the slice of emulation that ran then
+ * (the machine says when), whichever is later; so its every step counts,
+ * including those before its animation-frame callbacks (the layout and hit
+ * test for the mouse's hover, 1–2 ms a frame in a Chromium trace, which the
+ * loop did not count until 2026-11-27). X is a moving average: one slow
  * refresh (a garbage collection, the machine busy elsewhere) lengthens the
  * next few waits a little rather than one a lot, for the same total; and
  * refreshes are never more than `maxIntervalMs` apart, since a frame can be
@@ -30,8 +35,8 @@ export interface LiveClock {
   now(): number;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
-  /** Calls `callback` with how long the browser took to render the next frame; returns a function that cancels. */
-  afterNextFrame(callback: (renderMs: number) => void): () => void;
+  /** Calls `callback` once the browser has rendered the next frame, with when its rendering began; returns a function that cancels. */
+  afterNextFrame(callback: (renderingBegan: number) => void): () => void;
   /** True while the page is not shown (a background tab, a minimised window). */
   hidden(): boolean;
   /** Calls `listener` when the page's visibility changes; returns the unsubscribe function. */
@@ -59,17 +64,17 @@ function soon(task: () => void): void {
 }
 
 /**
- * The next frame's rendering, timed from its animation-frame callbacks to the
- * first task after it: a high-priority one, so v86's slices queued meanwhile
- * do not count. Other callbacks of that frame count too: the estimate errs on
- * the safe side.
+ * The first task after the next frame's rendering (a high-priority one, so
+ * v86's slices queued meanwhile come after it), told when that rendering
+ * began: at the frame's time unless a slice of emulation still ran then —
+ * no slice runs between the frame's start and its animation-frame callbacks.
  */
-function afterNextFrame(callback: (renderMs: number) => void): () => void {
+function afterNextFrame(emulatedUntil: () => number, callback: (renderingBegan: number) => void): () => void {
   let cancelled = false;
-  const frame = requestAnimationFrame(() => {
-    const started = performance.now();
+  const frame = requestAnimationFrame((frameTime) => {
+    const began = Math.max(frameTime, emulatedUntil());
     soon(() => {
-      if (!cancelled) callback(performance.now() - started);
+      if (!cancelled) callback(began);
     });
   });
   return () => {
@@ -78,17 +83,20 @@ function afterNextFrame(callback: (renderMs: number) => void): () => void {
   };
 }
 
-export const BROWSER_CLOCK: LiveClock = {
-  now: () => performance.now(),
-  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
-  afterNextFrame,
-  hidden: () => document.visibilityState === 'hidden',
-  onVisibilityChange: (listener) => {
-    document.addEventListener('visibilitychange', listener);
-    return () => document.removeEventListener('visibilitychange', listener);
-  },
-};
+/** The page's clock; `emulatedUntil` says when the machine's latest slice of emulation ended (`Machine.emulatedUntil`). */
+export function browserClock(emulatedUntil: () => number): LiveClock {
+  return {
+    now: () => performance.now(),
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+    afterNextFrame: (callback) => afterNextFrame(emulatedUntil, callback),
+    hidden: () => document.visibilityState === 'hidden',
+    onVisibilityChange: (listener) => {
+      document.addEventListener('visibilitychange', listener);
+      return () => document.removeEventListener('visibilitychange', listener);
+    },
+  };
+}
 
 /** How long to wait after refreshes that took `costMs` (before `maxIntervalMs` caps it). */
 export function delayAfter(costMs: number, policy: LivePolicy): number {
@@ -103,7 +111,7 @@ const LATEST_WEIGHT = 0.25;
  * `refresh` returns whether it changed the page (then the next frame's
  * rendering counts as part of its cost). The first call is `policy`'s interval away.
  */
-export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clock: LiveClock = BROWSER_CLOCK): () => void {
+export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clock: LiveClock): () => void {
   /** What the loop waits for: the next refresh, the rendering of a refresh's frame, or nothing (hidden, stopped). */
   let cancelWait: (() => void) | null = null;
   let averageMs: number | null = null;
@@ -125,18 +133,21 @@ export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clo
     if (clock.hidden()) return; // resumed by the visibility listener
     const started = clock.now();
     const changed = refresh();
-    const refreshMs = clock.now() - started;
-    if (changed) waitForFrame(started, refreshMs);
-    else waitAfter(started, refreshMs);
+    const ended = clock.now();
+    if (changed) waitForFrame(started, ended);
+    else waitAfter(started, ended - started);
   }
-  /** The refresh's frame, but no longer than the next refresh is due: a page that stops rendering (hidden meanwhile) must not stall the loop. */
-  function waitForFrame(started: number, refreshMs: number): void {
-    const proceed = (renderMs: number) => {
+  /**
+   * The refresh's frame, but no longer than the next refresh is due: a page that stops rendering (hidden
+   * meanwhile) must not stall the loop, and a frame not rendered costs nothing.
+   */
+  function waitForFrame(started: number, ended: number): void {
+    const proceed = (renderingBegan: number) => {
       cancelWait?.();
-      waitAfter(started, refreshMs + renderMs);
+      waitAfter(started, ended - started + clock.now() - Math.max(renderingBegan, ended));
     };
     const cancelFrame = clock.afterNextFrame(proceed);
-    const fallback = clock.setTimeout(() => proceed(clock.now() - started - refreshMs), untilLatest(started));
+    const fallback = clock.setTimeout(() => proceed(clock.now()), untilLatest(started));
     cancelWait = () => {
       cancelFrame();
       clock.clearTimeout(fallback);
