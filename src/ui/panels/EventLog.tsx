@@ -2,7 +2,8 @@
  * @fileoverview The events panel's list: one line of text per event, its
  * values in fixed-width columns (`text-columns.ts`) under a header line,
  * events since the last pause highlighted; each line carries its event's
- * `data-event-index` and `data-kind`.
+ * `data-event-index` and `data-kind`. Only the lines near the view are
+ * written out.
  *
  * Lines of text, not a table: a running kernel records tens of events
  * between two live refreshes, so each refresh rewrites every line in view.
@@ -15,6 +16,7 @@
  * Pipeline place: rendered by `events-panel.tsx`; styled in panels.css.
  */
 import { memo, useRef } from 'react';
+import { textColumns, type ColumnWidths } from './text-columns.js';
 import { useRowsInView } from './useRowsInView.js';
 
 /** A line's height in px (panels.css: `.event-log li`). */
@@ -25,34 +27,51 @@ export interface EventLine {
   readonly index: number;
   /** Its lane ("interrupt", "context switch", …). */
   readonly kind: string;
-  /** The whole line, its columns padded (`textColumns`). */
-  readonly text: string;
+  /** The values of its columns. */
+  readonly values: readonly string[];
   /** Recorded since the last pause. */
   readonly isNew: boolean;
 }
 
-interface LineProps extends EventLine {
+interface LineProps {
+  readonly line: EventLine;
+  readonly widths: ColumnWidths;
   /** Far from the view: the line without its text. */
   readonly placeholder: boolean;
 }
 
-const Line = memo(function Line({ index, kind, text, isNew, placeholder }: LineProps) {
+function LineView({ line, widths, placeholder }: LineProps) {
   return (
-    <li data-event-index={index} data-kind={kind} className={isNew ? 'changed' : undefined}>
-      {placeholder ? null : text}
+    <li data-event-index={line.index} data-kind={line.kind} className={line.isNew ? 'changed' : undefined}>
+      {placeholder ? null : textColumns(line.values, widths)}
     </li>
   );
-});
+}
 
-export function EventLog({ header, lines, label }: { header: string; lines: readonly EventLine[]; label: string }) {
+function sameLine(a: EventLine, b: EventLine): boolean {
+  return a.index === b.index && a.kind === b.kind && a.isNew === b.isNew && a.values.length === b.values.length && a.values.every((value, i) => value === b.values[i]);
+}
+
+/** A line equal to its last render (the same event, the same texts) is not rendered again. */
+const Line = memo(LineView, (a, b) => a.widths === b.widths && a.placeholder === b.placeholder && sameLine(a.line, b.line));
+
+export interface EventLogProps {
+  /** The columns' headers and widths (keep `widths` the same array: a new one renders every line again). */
+  readonly headers: readonly string[];
+  readonly widths: ColumnWidths;
+  readonly lines: readonly EventLine[];
+  readonly label: string;
+}
+
+export function EventLog({ headers, widths, lines, label }: EventLogProps) {
   const list = useRef<HTMLOListElement>(null);
   const near = useRowsInView(list, LINE_HEIGHT_PX, true);
   return (
     <div className="event-log mono">
-      <div className="event-log-header">{header}</div>
+      <div className="event-log-header">{textColumns(headers, widths)}</div>
       <ol ref={list} aria-label={label} style={{ height: lines.length * LINE_HEIGHT_PX }}>
         {lines.map((line, position) => (
-          <Line key={position} {...line} placeholder={position < near.first || position >= near.end} />
+          <Line key={position} line={line} widths={widths} placeholder={position < near.first || position >= near.end} />
         ))}
       </ol>
     </div>

@@ -60,18 +60,21 @@ function draw(context: CanvasRenderingContext2D, data: EventTimeline, axisLabel:
     context.fillText(`${lane} (${data.laneCounts[lane]})`, 4, i * LANE_HEIGHT + 15);
   });
   const all = marks(data.rows);
+  // One path per lane and age, stroked once, rather than a stroke per mark (128 of them on every refresh).
   for (const isNew of [false, true]) {
     context.globalAlpha = isNew ? 1 : 0.55;
     context.lineWidth = isNew ? 2 : 1.5;
-    for (const { row, lane } of all) {
-      if (row.isNew !== isNew) continue;
-      const x = markX(row.cycles, data.spanCycles);
-      context.strokeStyle = LANE_COLOURS[row.lane as EventLane];
+    EVENT_LANES.forEach((laneName, lane) => {
+      context.strokeStyle = LANE_COLOURS[laneName];
       context.beginPath();
-      context.moveTo(x, lane * LANE_HEIGHT + 3);
-      context.lineTo(x, lane * LANE_HEIGHT + LANE_HEIGHT - 3);
+      for (const mark of all) {
+        if (mark.row.isNew !== isNew || mark.lane !== lane) continue;
+        const x = markX(mark.row.cycles, data.spanCycles);
+        context.moveTo(x, lane * LANE_HEIGHT + 3);
+        context.lineTo(x, lane * LANE_HEIGHT + LANE_HEIGHT - 3);
+      }
       context.stroke();
-    }
+    });
   }
   context.globalAlpha = 1;
   context.fillStyle = LABEL_COLOUR;

@@ -22,7 +22,6 @@ import { readKernelDescriptor } from '../decoders/kernel-descriptor.js';
 import { EventLog, type EventLine } from './EventLog.js';
 import { EventTimelineCanvas } from './EventTimelineCanvas.js';
 import type { Panel, PanelViewProps } from './panel.js';
-import { textColumns } from './text-columns.js';
 
 export type EventsPanelData =
   | ({ readonly available: true; readonly timerHz: number } & EventTimeline)
@@ -40,7 +39,6 @@ function detailText(row: EventRow): string {
 /** The list's columns: widths in characters fit "Page Fault at 0x10000000 (mapped on demand)", "1,234,567,890 cycles" and "at <EIP> <function> (<file>:<line>)". */
 const LIST_HEADERS = ['#', 'time since start', 'kind', 'event', 'task', 'detail'];
 const LIST_WIDTHS = [9, 22, 16, 48, 18, 80];
-const LIST_HEADER = textColumns(LIST_HEADERS, LIST_WIDTHS);
 
 /** The estimate may move this far (a fraction) before the list's times follow it: beyond, they are all redrawn. */
 const RATE_SLACK = 0.02;
@@ -62,7 +60,7 @@ function listLines(data: EventTimeline, cyclesPerMs: number | null): EventLine[]
     .map((event) => ({
       index: event.index,
       kind: event.lane,
-      text: textColumns([String(event.index), formatTime(data.originCycles + event.cycles, cyclesPerMs), event.lane, event.label, event.task, detailText(event)], LIST_WIDTHS),
+      values: [String(event.index), formatTime(data.originCycles + event.cycles, cyclesPerMs), event.lane, event.label, event.task, detailText(event)],
       isNew: event.isNew,
     }))
     .reverse();
@@ -88,7 +86,7 @@ function EventsView({ data }: PanelViewProps<EventsPanelData>) {
         <span className="changed">{newCount} new since the last pause</span>
       </p>
       <EventTimelineCanvas data={data} axisLabel={formatTime(data.spanCycles, data.cyclesPerMs)} />
-      <EventLog header={LIST_HEADER} lines={listLines(data, heldRate)} label="Events, newest first" />
+      <EventLog headers={LIST_HEADERS} widths={LIST_WIDTHS} lines={listLines(data, heldRate)} label="Events, newest first" />
     </div>
   );
 }
