@@ -1,8 +1,9 @@
 // The live refresh loop: at the interval when refreshes are cheap, slower when they are not — counting the frame a
 // refresh makes the browser render from when its rendering began, not the emulator's slices before — never more than the share of the
-// time; nothing while the page is hidden, at once when it shows again; nothing after stop.
-import { describe, expect, it } from 'vitest';
-import { delayAfter, startLiveRefresh, type LiveClock } from './live-refresh.js';
+// time; nothing while the page is hidden, at once when it shows again; nothing after stop. And the page's clock: a
+// frame's rendering begins at its frame time, or when the slice of emulation running then ended.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browserClock, delayAfter, startLiveRefresh, type LiveClock } from './live-refresh.js';
 
 const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000 };
 
@@ -195,5 +196,37 @@ describe('startLiveRefresh', () => {
     expect(refreshes).toBe(1);
     expect(fake.pending).toBe(0);
     expect(fake.listening).toBe(false);
+  });
+});
+
+describe("browserClock's afterNextFrame", () => {
+  /** Stands in for the page's requestAnimationFrame and scheduler.postTask; returns a function that renders the frame at `frameTime`. */
+  function stubFrames(): (frameTime: number) => Promise<void> {
+    const callbacks: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => callbacks.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    vi.stubGlobal('scheduler', { postTask: (task: () => void) => Promise.resolve().then(task) });
+    return async (frameTime) => {
+      callbacks.splice(0).forEach((callback) => callback(frameTime));
+      await Promise.resolve();
+      await Promise.resolve();
+    };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says the rendering began at the frame time when no emulation ran then', async () => {
+    const render = stubFrames();
+    const began: number[] = [];
+    browserClock(() => 90).afterNextFrame((time) => began.push(time));
+    await render(100);
+    expect(began).toEqual([100]);
+  });
+
+  it('says the rendering began when the slice of emulation running at the frame time ended', async () => {
+    const render = stubFrames();
+    const began: number[] = [];
+    browserClock(() => 103.5).afterNextFrame((time) => began.push(time));
+    await render(100);
+    expect(began).toEqual([103.5]);
   });
 });
