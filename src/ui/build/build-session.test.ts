@@ -1,7 +1,8 @@
 // BuildSession against stand-ins for the machine and the build client: once the prebuilt image has printed it
 // builds the project in the background, unseen (no state or image change), WARM_UP_BUILDS times; the user's first build
-// stops that. Build & Run boots a good image in the same task as the state says the build succeeded.
-import { describe, expect, it } from 'vitest';
+// stops that, and they wait while the page is hidden. Build & Run boots a good image in the same task as the state says
+// the build succeeded.
+import { describe, expect, it, vi } from 'vitest';
 import type { KernelProject } from '../editor/kernel-project.js';
 import type { Machine } from '../machine/machine.js';
 import type { MachineStatus } from '../machine/status.js';
@@ -123,6 +124,23 @@ describe('BuildSession', () => {
     await bootPrebuilt(standIns, false);
     await settle();
     expect(standIns.client.background).toHaveLength(0);
+  });
+
+  it('holds the background builds back while the page is hidden, and starts them once it shows', async () => {
+    const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
+    vi.stubGlobal('document', page);
+    try {
+      const standIns = sessionWithStandIns();
+      await bootPrebuilt(standIns);
+      await settle();
+      expect(standIns.client.background).toHaveLength(0);
+      page.visibilityState = 'visible';
+      page.dispatchEvent(new Event('visibilitychange'));
+      await settle();
+      expect(standIns.client.background).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("stops the background builds at the user's first build, and boots its image as the state turns 'succeeded'", async () => {
