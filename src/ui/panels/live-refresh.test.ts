@@ -214,19 +214,14 @@ describe("browserClock's afterNextFrame", () => {
   }
   afterEach(() => vi.unstubAllGlobals());
 
-  it('says the rendering began at the frame time when no emulation ran then', async () => {
+  it.each([
+    ['at the frame time when no emulation ran then', 90, 100],
+    ['when the slice of emulation running at the frame time ended', 103.5, 103.5],
+  ])('says the rendering began %s', async (_when, emulatedUntil, expected) => {
     const render = stubFrames();
     const began: number[] = [];
-    browserClock(() => 90).afterNextFrame((time) => began.push(time));
+    browserClock(() => emulatedUntil).afterNextFrame((time) => began.push(time));
     await render(100);
-    expect(began).toEqual([100]);
-  });
-
-  it('says the rendering began when the slice of emulation running at the frame time ended', async () => {
-    const render = stubFrames();
-    const began: number[] = [];
-    browserClock(() => 103.5).afterNextFrame((time) => began.push(time));
-    await render(100);
-    expect(began).toEqual([103.5]);
+    expect(began).toEqual([expected]);
   });
 });
