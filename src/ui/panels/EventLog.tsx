@@ -15,12 +15,13 @@
  *
  * Pipeline place: rendered by `events-panel.tsx`; styled in panels.css.
  */
-import { memo, useRef } from 'react';
+import { memo, useRef, type CSSProperties } from 'react';
 import { textColumns, type ColumnWidths } from './text-columns.js';
 import { useRowsInView } from './useRowsInView.js';
 
-/** A line's height in px (panels.css: `.event-log li`). */
+/** A line's height in px: the list's height here, each line's in panels.css (through `--line-height`). */
 const LINE_HEIGHT_PX = 16;
+const LOG_STYLE = { '--line-height': `${LINE_HEIGHT_PX}px` } as CSSProperties;
 
 export interface EventLine {
   /** The event's number since boot. */
@@ -67,7 +68,7 @@ export function EventLog({ headers, widths, lines, label }: EventLogProps) {
   const list = useRef<HTMLOListElement>(null);
   const near = useRowsInView(list, LINE_HEIGHT_PX, true);
   return (
-    <div className="event-log mono">
+    <div className="event-log mono" style={LOG_STYLE}>
       <div className="event-log-header">{textColumns(headers, widths)}</div>
       <ol ref={list} aria-label={label} style={{ height: lines.length * LINE_HEIGHT_PX }}>
         {lines.map((line, position) => (
