@@ -19,7 +19,10 @@
  *   loading (v86 has most of the main thread again).
  *
  * Not a test: it prints a Markdown table and the host's load average. Builds the site into a temporary folder.
- * `--only load,rebuild,panels` measures only the parts named (all by default).
+ * `--only load,rebuild,panels` measures only the parts named (all by default); `--panels all,events,idt` only
+ * those panel modes ("all" for every panel read live; every mode by default). `--site DIR` measures a site already
+ * built (`npx vite build --outDir DIR`) instead of building one: to compare builds side by side, one after another
+ * on the same quiet host.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -263,7 +266,13 @@ interface ModeFigures {
  * `runs` times: a dock-hidden window before every other mode's window and after the last, so each window is
  * compared with the hidden ones next to it in time (the host's load drifts; a pair of neighbours drifts less).
  */
-async function measurePanelsLive(browser: Browser, url: string, runs: number, windowMs: number): Promise<{ figures: Map<string, ModeFigures>; settleMs: number }> {
+async function measurePanelsLive(
+  browser: Browser,
+  url: string,
+  runs: number,
+  windowMs: number,
+  wanted: ReadonlySet<string> | null,
+): Promise<{ figures: Map<string, ModeFigures>; settleMs: number }> {
   const { page } = await loadPage(browser, url, TIME_EMULATION_LOOP);
   await page.evaluate(({ prompt, timeoutMs }) => window.playground!.waitForSerial(prompt, timeoutMs), { prompt: PROMPT, timeoutMs: BUILD_TIMEOUT_MS });
   await page.evaluate(() => window.playground!.sendSerial('spawn busy\r'));
@@ -272,7 +281,9 @@ async function measurePanelsLive(browser: Browser, url: string, runs: number, wi
   await enterMode(page, hidden, '');
   const settleMs = await waitUntilQuiet(page);
   const panels = await page.evaluate(() => window.playground!.panels());
-  const modes: PanelMode[] = [{ kind: 'all' }, ...panels.map((panel) => ({ kind: 'visible' as const, panel }))];
+  const modes: PanelMode[] = [{ kind: 'all' as const }, ...panels.map((panel) => ({ kind: 'visible' as const, panel }))].filter(
+    (mode) => !wanted || wanted.has(mode.kind === 'all' ? 'all' : mode.panel),
+  );
   const figures = new Map([hidden, ...modes].map((mode) => [modeName(mode), { windows: [] as PanelWindow[], hiddenAround: [] as PanelWindow[] }]));
   const hiddenWindows = figures.get(modeName(hidden))!.windows;
   const measureHidden = async () => {
@@ -400,13 +411,20 @@ function printRebuildSteps({ first, warm }: { first: RebuildFigures; warm: Map<n
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '5' }, 'window-ms': { type: 'string', default: '3000' }, only: { type: 'string' } },
+    options: {
+      runs: { type: 'string', default: '5' },
+      'window-ms': { type: 'string', default: '3000' },
+      only: { type: 'string' },
+      panels: { type: 'string' },
+      site: { type: 'string' },
+    },
   });
   const runs = Number(values.runs);
   const windowMs = Number(values['window-ms']);
   const parts = parseParts(values.only);
-  const outDir = mkdtempSync(join(tmpdir(), 'playground-figures-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const wantedPanels = values.panels ? new Set(values.panels.split(',').map((panel) => panel.trim())) : null;
+  const outDir = values.site ?? mkdtempSync(join(tmpdir(), 'playground-figures-'));
+  if (!values.site) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ base: SUB_PATH, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
   const url = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
@@ -414,7 +432,7 @@ async function main(): Promise<void> {
     const loads: LoadFigures[] = [];
     if (parts.has('load')) for (let i = 0; i < runs; i++) loads.push(await measureLoad(browser, url));
     const rebuilds = parts.has('rebuild') ? await measureRebuilds(browser, url, runs) : null;
-    const panelsLive = parts.has('panels') ? await measurePanelsLive(browser, url, runs, windowMs) : null;
+    const panelsLive = parts.has('panels') ? await measurePanelsLive(browser, url, runs, windowMs, wantedPanels) : null;
 
     console.log(`date ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${runs} runs`);
     console.log('| measurement | median | min | max |');
@@ -427,7 +445,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!values.site) rmSync(outDir, { recursive: true, force: true });
   }
 }
 
