@@ -57,6 +57,12 @@ test('timer interrupts, context switches and page faults on the timeline; events
   const escaped = newest.label.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await expect(panel.locator('.event-log li').first()).toHaveText(new RegExp(`^${newest.index} +[\\d.,]+ (ms|cycles) +${newest.lane} +${escaped}`));
   await savePanelScreenshot(page, 'events', 'events-busy', testInfo);
+  // Only the lines near the view are in the page: scrolled to the end, the list shows the oldest event in the ring.
+  const oldest = secondPause.rows[0];
+  await expect(panel.locator(`.event-log li[data-event-index="${oldest.index}"]`)).toHaveCount(0);
+  await panel.evaluate((body) => body.scrollTo(0, body.scrollHeight));
+  await expect(panel.locator('.event-log li').last()).toHaveAttribute('data-event-index', String(oldest.index));
+  await expect(panel.locator('.event-log li').last()).toBeInViewport();
   await page.evaluate(() => window.playground!.resume());
 
   // The page-fault storm: demand faults (exception 14 and a page-fault event each) by the pf-storm task.

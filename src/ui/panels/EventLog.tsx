@@ -10,8 +10,11 @@
  * With a cell per value that was six texts and six boxes per row to lay out
  * again (~500 layout objects, 3–5 ms of the main thread per refresh in a
  * Chromium trace, 2026-11-27); one text per line is a sixth of them. Lines
- * are kept by position, so a refresh changes texts and makes no elements,
- * and lines far from the view are left empty (`useRowsInView.ts`).
+ * are kept by position, so a refresh changes texts and makes no elements
+ * (keyed by event instead, each refresh made tens of new elements, whose
+ * style cost more than the texts saved: tried). Only the lines near the
+ * view are in the document (`useRowsInView.ts`), after a padding as high as
+ * the lines above them: the others cost each refresh nothing at all.
  *
  * Pipeline place: rendered by `events-panel.tsx`; styled in panels.css.
  */
@@ -37,14 +40,12 @@ export interface EventLine {
 interface LineProps {
   readonly line: EventLine;
   readonly widths: ColumnWidths;
-  /** Far from the view: the line without its text. */
-  readonly placeholder: boolean;
 }
 
-function LineView({ line, widths, placeholder }: LineProps) {
+function LineView({ line, widths }: LineProps) {
   return (
     <li data-event-index={line.index} data-kind={line.kind} className={line.isNew ? 'changed' : undefined}>
-      {placeholder ? null : textColumns(line.values, widths)}
+      {textColumns(line.values, widths)}
     </li>
   );
 }
@@ -54,25 +55,29 @@ function sameLine(a: EventLine, b: EventLine): boolean {
 }
 
 /** A line equal to its last render (the same event, the same texts) is not rendered again. */
-const Line = memo(LineView, (a, b) => a.widths === b.widths && a.placeholder === b.placeholder && sameLine(a.line, b.line));
+const Line = memo(LineView, (a, b) => a.widths === b.widths && sameLine(a.line, b.line));
 
 export interface EventLogProps {
   /** The columns' headers and widths (keep `widths` the same array: a new one renders every line again). */
   readonly headers: readonly string[];
   readonly widths: ColumnWidths;
-  readonly lines: readonly EventLine[];
+  /** How many lines, and the line at a position (0 the first): asked only for the lines near the view. */
+  readonly count: number;
+  readonly lineAt: (position: number) => EventLine;
   readonly label: string;
 }
 
-export function EventLog({ headers, widths, lines, label }: EventLogProps) {
+export function EventLog({ headers, widths, count, lineAt, label }: EventLogProps) {
   const list = useRef<HTMLOListElement>(null);
   const near = useRowsInView(list, LINE_HEIGHT_PX, true);
+  const first = Math.min(near.first, count);
+  const positions = Array.from({ length: Math.max(0, Math.min(near.end, count) - first) }, (_, i) => first + i);
   return (
     <div className="event-log mono" style={LOG_STYLE}>
       <div className="event-log-header">{textColumns(headers, widths)}</div>
-      <ol ref={list} aria-label={label} style={{ height: lines.length * LINE_HEIGHT_PX }}>
-        {lines.map((line, position) => (
-          <Line key={position} line={line} widths={widths} placeholder={position < near.first || position >= near.end} />
+      <ol ref={list} aria-label={label} style={{ height: count * LINE_HEIGHT_PX, paddingTop: first * LINE_HEIGHT_PX }}>
+        {positions.map((position) => (
+          <Line key={position} line={lineAt(position)} widths={widths} />
         ))}
       </ol>
     </div>

@@ -54,16 +54,15 @@ function useHeldRate(cyclesPerMs: number | null): number | null {
   return cyclesPerMs === null ? null : held.current;
 }
 
-/** The list's lines, newest first: times since the machine started (v86's time-stamp counter starts at 0), at the held rate. */
-function listLines(data: EventTimeline, cyclesPerMs: number | null): EventLine[] {
-  return data.rows
-    .map((event) => ({
-      index: event.index,
-      kind: event.lane,
-      values: [String(event.index), formatTime(data.originCycles + event.cycles, cyclesPerMs), event.lane, event.label, event.task, detailText(event)],
-      isNew: event.isNew,
-    }))
-    .reverse();
+/** The list's line at `position`, newest first: its time since the machine started (v86's time-stamp counter starts at 0), at the held rate. */
+function listLine(data: EventTimeline, cyclesPerMs: number | null, position: number): EventLine {
+  const event = data.rows[data.rows.length - 1 - position];
+  return {
+    index: event.index,
+    kind: event.lane,
+    values: [String(event.index), formatTime(data.originCycles + event.cycles, cyclesPerMs), event.lane, event.label, event.task, detailText(event)],
+    isNew: event.isNew,
+  };
 }
 
 function EventsView({ data }: PanelViewProps<EventsPanelData>) {
@@ -86,7 +85,13 @@ function EventsView({ data }: PanelViewProps<EventsPanelData>) {
         <span className="changed">{newCount} new since the last pause</span>
       </p>
       <EventTimelineCanvas data={data} axisLabel={formatTime(data.spanCycles, data.cyclesPerMs)} />
-      <EventLog headers={LIST_HEADERS} widths={LIST_WIDTHS} lines={listLines(data, heldRate)} label="Events, newest first" />
+      <EventLog
+        headers={LIST_HEADERS}
+        widths={LIST_WIDTHS}
+        count={data.rows.length}
+        lineAt={(position) => listLine(data, heldRate, position)}
+        label="Events, newest first"
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@
  * resizing.
  *
  * Pipeline place: the events panel's list (`EventLog.tsx`) renders only
- * these lines in full; the others keep their place as empty lines.
+ * these lines; a padding keeps the place of those above.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
