@@ -26,7 +26,7 @@ import type { AnyPanel, SnapshotSource } from './panel.js';
 import { dockTab, onDockTab, showDockTab } from './dock-tab.js';
 import { browserClock, startLiveRefresh, type LivePolicy } from './live-refresh.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
-import { shareUnchanged } from './share-unchanged.js';
+import { sharedForPanel } from './share-unchanged.js';
 import './panels.css';
 
 /**
@@ -83,7 +83,8 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
 /**
  * Reads `panel` on every status change and debug-information change, and
  * while the machine runs on `LIVE_POLICY`'s budget. A read equal to the last
- * one renders nothing; a live one renders at once (`flushSync`), so the
+ * one renders nothing (unless the panel opts out of looking: its
+ * `shareUnchanged`); a live one renders at once (`flushSync`), so the
  * budget counts the read, React's render and, through the next frame, the
  * browser's.
  */
@@ -98,7 +99,7 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine
     /** Reads the panel; returns the data to show, or undefined when it equals what is shown. */
     const read = (): unknown => {
       source.current = host.source();
-      const next = source.current ? shareUnchanged(shown.current, host.read(panel.id, source.current)) : null;
+      const next = sharedForPanel(panel, shown.current, source.current ? host.read(panel.id, source.current) : null);
       if (next === shown.current) return undefined;
       shown.current = next;
       return next;

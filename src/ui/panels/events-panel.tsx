@@ -106,4 +106,6 @@ export const eventsPanel: Panel<EventsPanelData> = {
     return { available: true, timerHz: kernel.descriptor.timerHz, ...buildEventTimeline(kernel.descriptor, newSince, symbols) };
   },
   View: EventsView,
+  // Between two live reads the ring moves on by tens of events: no row is where an equal one was.
+  shareUnchanged: false,
 };

@@ -52,6 +52,12 @@ export interface Panel<Data> {
    */
   read(source: SnapshotSource, baseline: Data | null): Data;
   readonly View: ComponentType<PanelViewProps<Data>>;
+  /**
+   * False: the dock hands each read to the view as it is, without first looking for the parts equal to the last
+   * read's (`share-unchanged.ts`). For a panel whose every part changes between two live reads, where the looking
+   * only costs time: the events ring moves on by tens of events between two refreshes. True by default.
+   */
+  readonly shareUnchanged?: boolean;
 }
 
 /** A panel with its data type erased, as the registry and the dock hold it. */

@@ -1,6 +1,6 @@
 // shareUnchanged: equal reads give back the old object; a changed read keeps the old objects of its unchanged parts.
 import { describe, expect, it } from 'vitest';
-import { shareUnchanged } from './share-unchanged.js';
+import { sharedForPanel, shareUnchanged } from './share-unchanged.js';
 
 describe('shareUnchanged', () => {
   it('gives back the previous data when the new read equals it by value', () => {
@@ -41,5 +41,13 @@ describe('shareUnchanged', () => {
     expect(shareUnchanged({ box }, { box: new Box(1) }).box).not.toBe(box);
     expect(shareUnchanged(null, { a: 1 })).toEqual({ a: 1 });
     expect(shareUnchanged(Number.NaN, Number.NaN)).toBeNaN();
+  });
+
+  it('leaves the reads of a panel that opts out as they are, equal or not', () => {
+    const shown = { rows: [{ index: 1 }], count: 1 };
+    const equal = { rows: [{ index: 1 }], count: 1 };
+    expect(sharedForPanel({}, shown, equal)).toBe(shown);
+    expect(sharedForPanel({ shareUnchanged: true }, shown, equal)).toBe(shown);
+    expect(sharedForPanel({ shareUnchanged: false }, shown, equal)).toBe(equal);
   });
 });

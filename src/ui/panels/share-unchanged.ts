@@ -7,7 +7,8 @@
  * and renders nothing for it.
  *
  * Pipeline place: the dock (`PanelDock.tsx`) passes each live read through
- * `shareUnchanged` before it hands it to React. The panels' JSON
+ * `shareUnchanged` before it hands it to React (`sharedForPanel`: unless the
+ * panel opts out). The panels' JSON
  * (`window.playground.panel`) does not go through here.
  */
 
@@ -61,4 +62,12 @@ export function shareUnchanged<T>(previous: unknown, next: T): T {
   if (Array.isArray(previous) && Array.isArray(next)) return shareArray(previous, next) as T;
   if (isPlainObject(previous) && isPlainObject(next)) return shareObject(previous, next) as T;
   return next;
+}
+
+/**
+ * What the dock shows after a panel's read: `read` shared with what it shows now (`shareUnchanged`: `shown` itself
+ * when equal), or `read` as it is for a panel that opts out (`Panel.shareUnchanged` false).
+ */
+export function sharedForPanel<T>(panel: { readonly shareUnchanged?: boolean }, shown: unknown, read: T): T {
+  return panel.shareUnchanged === false ? read : shareUnchanged(shown, read);
 }
