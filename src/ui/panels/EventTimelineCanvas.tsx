@@ -96,15 +96,20 @@ export function hoveredTitle(data: EventTimeline, x: number, y: number): string 
   return best ? `#${best.index} at TSC ${data.originCycles + best.cycles}: ${best.label} (task ${best.task})` : '';
 }
 
-/** How many marks of each kind (and new ones) the timeline draws: the canvas's data attributes. */
+/** The canvas's attribute for the number of marks of each lane. */
+const LANE_ATTRIBUTES = EVENT_LANES.map((lane) => `data-marks-${lane.replace(' ', '-')}`);
+
+/** How many marks of each kind (and new ones) the timeline draws: the canvas's data attributes. One pass, run on every refresh. */
 export function markCounts(rows: readonly EventRow[]): Record<`data-marks-${string}`, number> {
-  const counts: Record<`data-marks-${string}`, number> = { 'data-marks-new': 0 };
-  for (const lane of EVENT_LANES) counts[`data-marks-${lane.replace(' ', '-')}`] = 0;
-  for (const { row } of marks(rows)) {
-    counts[`data-marks-${row.lane.replace(' ', '-')}`]++;
-    if (row.isNew) counts['data-marks-new']++;
+  const perLane = EVENT_LANES.map(() => 0);
+  let fresh = 0;
+  for (const row of rows) {
+    const lane = EVENT_LANES.indexOf(row.lane as EventLane);
+    if (lane < 0) continue;
+    perLane[lane]++;
+    if (row.isNew) fresh++;
   }
-  return counts;
+  return Object.fromEntries([['data-marks-new', fresh], ...LANE_ATTRIBUTES.map((name, i) => [name, perLane[i]])]);
 }
 
 export function EventTimelineCanvas({ data, axisLabel }: { data: EventTimeline; axisLabel: string }) {
