@@ -5,7 +5,7 @@
  * stack pointers, per-vector counters) with and without their feature bits.
  */
 import { describe, expect, it } from 'vitest';
-import { DESCRIPTOR_ADDRESS, DESCRIPTOR_MAGIC, DescriptorError, decodeDescriptor, readString } from './descriptor.js';
+import { DESCRIPTOR_ADDRESS, DESCRIPTOR_MAGIC, DescriptorError, decodeDescriptor, decodeVectorCountsOnly, readString } from './descriptor.js';
 
 /** Sparse little-endian guest memory; unwritten bytes read as 0. */
 class FixtureMemory {
@@ -129,6 +129,12 @@ describe('decodeDescriptor', () => {
     const counts = decodeDescriptor(fixture(0).read).vectorCounts!;
     expect(counts).toHaveLength(256);
     expect([counts[0], counts[14], counts[32], counts[0x80], counts[255]]).toEqual([0, 3, 0xffff_fffe, 42, 0]);
+  });
+
+  it('reads the counters alone as the whole descriptor has them, or none, and checks the header as it does', () => {
+    expect(decodeVectorCountsOnly(fixture(0).read)).toEqual(decodeDescriptor(fixture(0).read).vectorCounts);
+    expect(decodeVectorCountsOnly(fixture(0, FEATURES.savedStacks).read)).toBeNull();
+    expect(() => decodeVectorCountsOnly(new FixtureMemory().read)).toThrow(DescriptorError);
   });
 
   it('reads each task’s saved stack pointer through its SavedStacks object', () => {

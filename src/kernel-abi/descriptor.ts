@@ -122,8 +122,8 @@ function view(read: ReadMemory, address: number, length: number): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, length);
 }
 
-/** Decodes the descriptor at `address`; throws DescriptorError if the magic or version is not what this decoder knows. */
-export function decodeDescriptor(read: ReadMemory, address: number = DESCRIPTOR_ADDRESS): KernelDescriptor {
+/** The header's words at `address`; throws DescriptorError if the magic or version is not what this decoder knows. */
+function readHeader(read: ReadMemory, address: number): (offset: number) => number {
   const header = view(read, address, HEADER_BYTES);
   const word = (offset: number): number => header.getUint32(offset, true);
   if (word(OFFSET.magic) !== DESCRIPTOR_MAGIC) {
@@ -132,6 +132,12 @@ export function decodeDescriptor(read: ReadMemory, address: number = DESCRIPTOR_
   if (word(OFFSET.version) !== DESCRIPTOR_VERSION) {
     throw new DescriptorError(`descriptor version ${word(OFFSET.version)}, this decoder reads version ${DESCRIPTOR_VERSION}`);
   }
+  return word;
+}
+
+/** Decodes the descriptor at `address`; throws DescriptorError if the magic or version is not what this decoder knows. */
+export function decodeDescriptor(read: ReadMemory, address: number = DESCRIPTOR_ADDRESS): KernelDescriptor {
+  const word = readHeader(read, address);
   const tasks = decodeTasks(read, word);
   const current = word(OFFSET.currentTask);
   const ring = decodeEvents(read, address, word);
@@ -260,6 +266,14 @@ function decodeEvents(read: ReadMemory, address: number, word: (offset: number) 
     });
   }
   return events;
+}
+
+/**
+ * Only the descriptor's per-vector interrupt counters (`KernelDescriptor.vectorCounts`), for a reader that needs no
+ * more: the IDT panel, ten times a second, without the tasks and the event ring. Throws as `decodeDescriptor` does.
+ */
+export function decodeVectorCountsOnly(read: ReadMemory, address: number = DESCRIPTOR_ADDRESS): number[] | null {
+  return decodeVectorCounts(read, readHeader(read, address));
 }
 
 /** The per-vector interrupt counters, or null when the kernel does not keep them. */

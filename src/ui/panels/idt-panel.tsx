@@ -8,13 +8,13 @@
  *
  * Pipeline place: a `Panel` (see `panel.ts`) over `decodeIdt`; the table is
  * read through the paging translation because IDTR holds a linear address.
- * The hits come from the introspection descriptor (`readKernelDescriptor`).
+ * The hits come from the introspection descriptor (`readVectorCounts`).
  */
 import { memo, useState } from 'react';
 import type { TableRegister } from '../decoders/cpu-state.js';
 import { hex } from '../decoders/cpu-state.js';
 import { decodeIdt, GATE_BYTES, IDT_VECTORS, type IdtRow } from '../decoders/idt.js';
-import { readKernelDescriptor } from '../decoders/kernel-descriptor.js';
+import { readVectorCounts } from '../decoders/kernel-descriptor.js';
 import { readLinear } from '../decoders/page-translate.js';
 import { DataTable, type Column, type RowAttributes } from './DataTable.js';
 import { LastResult } from './last-result.js';
@@ -133,9 +133,7 @@ export const idtPanel: Panel<IdtPanelData> = {
       const rows = decodeIdt(table, cpu.idtr.limit, symbols);
       return { idtr: cpu.idtr, presentCount: rows.filter((r) => r.present).length, rows };
     });
-    const kernel = readKernelDescriptor(hardware.readPhysical);
-    const hits = 'descriptor' in kernel ? kernel.descriptor.vectorCounts : null;
-    return { ...gates, hits, hitsAtPause: baseline?.hits ?? null };
+    return { ...gates, hits: readVectorCounts(hardware.readPhysical), hitsAtPause: baseline?.hits ?? null };
   },
   View: IdtView,
 };
