@@ -5,7 +5,7 @@
  * first milliseconds of eduOS-ts's boot), the plain reason why not.
  *
  * Pipeline place: called by the tasks and events panels' `read`; the IDT
- * panel's reads only the interrupt counters (`readVectorCounts`).
+ * panel reads only the interrupt counters (`readVectorCounts`).
  */
 import { DESCRIPTOR_ADDRESS, DescriptorError, decodeDescriptor, decodeVectorCountsOnly, type KernelDescriptor } from '../../kernel-abi/descriptor.js';
 import { hex, type PhysicalReader } from './cpu-state.js';
