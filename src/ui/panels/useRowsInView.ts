@@ -9,6 +9,7 @@
  * these lines; a padding keeps the place of those above.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** Rows `first` (inclusive) to `end` (exclusive). */
 export interface RowRange {
@@ -16,8 +17,13 @@ export interface RowRange {
   readonly end: number;
 }
 
-/** Rows kept in full beyond each edge of the view, so that scrolling shows rows already there. */
-export const MARGIN_ROWS = 4;
+/**
+ * Rows written out beyond each edge of the view, so that scrolling by a row shows one already there (a longer
+ * scroll has its rows written before the next frame: the listener renders at once). One: while the machine runs,
+ * every row near the view is written again on each refresh, a margin row at ~0.08 ms of the main thread
+ * (2026-11-27 trace of the events panel).
+ */
+export const MARGIN_ROWS = 1;
 
 /** Until the first measurement: the top of the table, where a panel opens. */
 const INITIAL_RANGE: RowRange = { first: 0, end: 64 };
@@ -52,13 +58,15 @@ export function useRowsInView(body: RefObject<HTMLElement | null>, rowHeight: nu
       setRange((was) => (was.first === next.first && was.end === next.end ? was : next));
     };
     update();
+    // From a scroll or a resize: rendered at once, before the frame that shows the new position.
+    const updateNow = () => flushSync(update);
     // Scroll events do not bubble; a capturing listener on the window hears the container's.
     const options = { capture: true, passive: true } as const;
-    window.addEventListener('scroll', update, options);
-    window.addEventListener('resize', update, options);
+    window.addEventListener('scroll', updateNow, options);
+    window.addEventListener('resize', updateNow, options);
     return () => {
-      window.removeEventListener('scroll', update, options);
-      window.removeEventListener('resize', update, options);
+      window.removeEventListener('scroll', updateNow, options);
+      window.removeEventListener('resize', updateNow, options);
     };
   }, [body, rowHeight, enabled]);
   return range;
