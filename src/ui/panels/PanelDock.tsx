@@ -33,9 +33,10 @@ import './panels.css';
  * While running: every 66 ms at best (15 Hz, a frame or four apart on a 60 Hz screen; the issue asks ≥ 10 Hz),
  * and the refreshes no more than 5 % of the main thread's time (the issue's bound on what live panels may cost
  * v86): a refresh that costs more than 3.3 ms, its frame included, spaces the next ones out — to one a second at
- * the least.
+ * the least. Each frame is also charged the 0.5 ms of the browser's own work around it that no callback sees
+ * (`live-refresh.ts`).
  */
-const LIVE_POLICY: LivePolicy = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000 };
+const LIVE_POLICY: LivePolicy = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000, unseenFrameMs: 0.5 };
 
 export interface PanelDockProps {
   readonly machine: Machine;

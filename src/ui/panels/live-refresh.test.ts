@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserClock, delayAfter, startLiveRefresh, type LiveClock } from './live-refresh.js';
 
-const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000 };
+const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000, unseenFrameMs: 0 };
 
 /**
  * A clock whose time moves only when the test runs it; refreshes advance it by what they "cost", and a frame
@@ -95,6 +95,17 @@ describe('startLiveRefresh', () => {
     fake.runUntil(10_000);
     expect((refreshes * (12 + 8)) / 10_000).toBeLessThanOrEqual(0.05);
     expect(refreshes).toBeGreaterThanOrEqual(24);
+    stop();
+  });
+
+  it("charges each rendered frame the browser's work that no callback sees, too", () => {
+    const fake = fakeClock(8);
+    let refreshes = 0;
+    const stop = startLiveRefresh(() => (refreshes++, fake.spend(12), true), { ...POLICY, unseenFrameMs: 5 }, fake.clock);
+    fake.runUntil(10_000);
+    // 12 + 8 + 5 ms a refresh: ~20 of them in 10 s at 5 % (≥ 24 without the unseen 5 ms, as below).
+    expect(refreshes).toBeGreaterThanOrEqual(19);
+    expect(refreshes).toBeLessThanOrEqual(21);
     stop();
   });
 

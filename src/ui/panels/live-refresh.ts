@@ -9,7 +9,11 @@
  * (the machine says when), whichever is later; so its every step counts,
  * including those before its animation-frame callbacks (the layout and hit
  * test for the mouse's hover, 1–2 ms a frame in a Chromium trace, which the
- * loop did not count until 2026-11-27). X is a moving average: one slow
+ * loop did not count until 2026-11-27), and a fixed `unseenFrameMs` for
+ * the browser's own tasks around each frame, which no callback sees (~0.5 ms
+ * a frame in a Chromium trace of 2026-11-27: compositor messages, input, the
+ * post-frame task; without it the panels took 5.2–5.8 % where the loop
+ * counted 4.8 %). X is a moving average: one slow
  * refresh (a garbage collection, the machine busy elsewhere) lengthens the
  * next few waits a little rather than one a lot, for the same total; and
  * refreshes are never more than `maxIntervalMs` apart, since a frame can be
@@ -28,6 +32,11 @@ export interface LivePolicy {
   readonly share: number;
   /** The longest time from one refresh's start to the next's, whatever they cost. */
   readonly maxIntervalMs: number;
+  /**
+   * Browser work each rendered frame costs that no callback of the loop sees, added to every refresh that changed
+   * the page: the tasks around the frame (compositor messages, input, the post-frame task).
+   */
+  readonly unseenFrameMs: number;
 }
 
 /** What the loop needs from its surroundings (a fake one in tests). */
@@ -144,7 +153,7 @@ export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clo
   function waitForFrame(started: number, ended: number): void {
     const proceed = (renderingBegan: number) => {
       cancelWait?.();
-      waitAfter(started, ended - started + clock.now() - Math.max(renderingBegan, ended));
+      waitAfter(started, ended - started + clock.now() - Math.max(renderingBegan, ended) + policy.unseenFrameMs);
     };
     const cancelFrame = clock.afterNextFrame(proceed);
     const fallback = clock.setTimeout(() => proceed(clock.now()), untilLatest(started));
