@@ -99,13 +99,11 @@ export function hoveredTitle(data: EventTimeline, x: number, y: number): string 
 /** The canvas's attribute for the number of marks of each lane. */
 const LANE_ATTRIBUTES = EVENT_LANES.map((lane) => `data-marks-${lane.replace(' ', '-')}`);
 
-/** How many marks of each kind (and new ones) the timeline draws: the canvas's data attributes. One pass, run on every refresh. */
+/** How many marks of each kind (and new ones) the timeline draws: the canvas's data attributes. */
 export function markCounts(rows: readonly EventRow[]): Record<`data-marks-${string}`, number> {
   const perLane = EVENT_LANES.map(() => 0);
   let fresh = 0;
-  for (const row of rows) {
-    const lane = EVENT_LANES.indexOf(row.lane as EventLane);
-    if (lane < 0) continue;
+  for (const { row, lane } of marks(rows)) {
     perLane[lane]++;
     if (row.isNew) fresh++;
   }
