@@ -7,7 +7,8 @@
  * - edit → Build & Run → first COM1 output of the new kernel: the first build of the page (the build worker and
  *   the toolchain load), then warm rebuilds, each after a one-line edit (the kernel's version string), with the
  *   build's own step times; at the page's default optimize level (-O0) and at -O3 (that of `npm run kernel`);
- *   each edit once the last one's kernel has reached its prompt and the page has settled for a second;
+ *   each edit once the last one's kernel has reached its prompt and the page has settled for a second; and at -O0
+ *   with the last kernel running two busy tasks (`spawn busy`), a rebuild under load;
  * - bytes the page loads before the first COM1 output (what a visitor waits for) and after it (the editor, the
  *   kernel sources, the compiler), from the page's own responses;
  * - where the first boot's time goes, from the machine's User Timing marks (`BOOT_MARKS` in machine.ts);
@@ -372,7 +373,24 @@ function parseParts(only: string | undefined): Set<Part> {
   return new Set(parts as Part[]);
 }
 
-async function measureRebuilds(browser: Browser, url: string, runs: number): Promise<{ first: RebuildFigures; warm: Map<number, RebuildFigures[]> }> {
+interface RebuildsFigures {
+  readonly first: RebuildFigures;
+  /** Warm rebuilds per optimize level, with the last kernel idle at its prompt. */
+  readonly warm: Map<number, RebuildFigures[]>;
+  /** Warm rebuilds at -O0 while the last kernel runs two busy tasks (`spawn busy`): a rebuild under load. */
+  readonly underLoad: RebuildFigures[];
+}
+
+/** Starts `spawn busy` on the running kernel and lets the two tasks run for EDIT_SETTLE_MS. */
+async function spawnBusy(page: Page): Promise<void> {
+  await page.evaluate(async ({ timeoutMs }) => {
+    window.playground!.sendSerial('spawn busy\r');
+    await window.playground!.waitForSerial('spawned busy-b', timeoutMs);
+  }, { timeoutMs: BUILD_TIMEOUT_MS });
+  await page.waitForTimeout(EDIT_SETTLE_MS);
+}
+
+async function measureRebuilds(browser: Browser, url: string, runs: number): Promise<RebuildsFigures> {
   const { page } = await loadPage(browser, url);
   await page.getByTestId('editor').locator('.view-lines').waitFor({ timeout: 120_000 });
   const first = await rebuild(page, 'figures-first');
@@ -384,8 +402,15 @@ async function measureRebuilds(browser: Browser, url: string, runs: number): Pro
     for (let i = 1; i <= runs; i++) builds.push(await rebuild(page, `figures-O${level}-${i}`));
     warm.set(level, builds);
   }
+  await page.evaluate(() => window.playground!.setOptimizeLevel(0));
+  await rebuild(page, 'figures-busy-warm-up');
+  const underLoad: RebuildFigures[] = [];
+  for (let i = 1; i <= runs; i++) {
+    await spawnBusy(page);
+    underLoad.push(await rebuild(page, `figures-busy-${i}`));
+  }
   await page.context().close();
-  return { first, warm };
+  return { first, warm, underLoad };
 }
 
 function printLoads(loads: readonly LoadFigures[]): void {
@@ -396,19 +421,23 @@ function printLoads(loads: readonly LoadFigures[]): void {
   console.log(`| bytes the page requested later (editor, sources; without worker scripts) | ${formatKiB(median(loads.map((l) => l.lazyBytes)))} | | |`);
 }
 
-function printRebuilds({ first, warm }: { first: RebuildFigures; warm: Map<number, RebuildFigures[]> }): void {
-  console.log(`| edit → Build & Run → first serial output, first build of the page (-O0) | ${Math.round(first.totalMs)} ms | | |`);
-  for (const [level, builds] of warm) {
-    const ms = builds.map((w) => w.totalMs);
-    console.log(`| edit → Build & Run → first serial output, warm, -O${level} | ${Math.round(median(ms))} ms | ${Math.round(Math.min(...ms))} ms | ${Math.round(Math.max(...ms))} ms |`);
-  }
+function printRebuildRow(what: string, builds: readonly RebuildFigures[]): void {
+  const ms = builds.map((w) => w.totalMs);
+  console.log(`| edit → Build & Run → first serial output, ${what} | ${Math.round(median(ms))} ms | ${Math.round(Math.min(...ms))} ms | ${Math.round(Math.max(...ms))} ms |`);
 }
 
-function printRebuildSteps({ first, warm }: { first: RebuildFigures; warm: Map<number, RebuildFigures[]> }): void {
+function printRebuilds({ first, warm, underLoad }: RebuildsFigures): void {
+  console.log(`| edit → Build & Run → first serial output, first build of the page (-O0) | ${Math.round(first.totalMs)} ms | | |`);
+  for (const [level, builds] of warm) printRebuildRow(`warm, -O${level}`, builds);
+  printRebuildRow('warm, -O0, the last kernel running `spawn busy`', underLoad);
+}
+
+function printRebuildSteps({ first, warm, underLoad }: RebuildsFigures): void {
   console.log(`first build steps (ms): ${formatSteps(first.stepMs)}`);
   for (const [level, builds] of warm) {
     for (const w of builds) console.log(`warm -O${level} build steps (ms): ${formatSteps(w.stepMs)}; total ${Math.round(w.totalMs)}`);
   }
+  for (const w of underLoad) console.log(`warm -O0 under load, build steps (ms): ${formatSteps(w.stepMs)}; total ${Math.round(w.totalMs)}`);
 }
 
 async function main(): Promise<void> {
