@@ -1,5 +1,6 @@
 // The registers panel: the real kernel runs in protected mode (CR0.PE = 1, CPL 0, EIP named by the debug info);
-// on the hardware test kernel it shows paging on, CS = 0x08, and refreshes live until paused.
+// on the hardware test kernel it shows paging on, CS = 0x08, and refreshes live until paused (the line above the panel
+// says how often it is read, then that it is exact).
 import { expect, test } from '@playwright/test';
 import type { RegistersPanelData } from '../src/ui/panels/registers-panel.js';
 import { bootHardwareTestKernel, bootRealKernel, openPanel, panelData, savePanelScreenshot } from './panel-helpers.js';
@@ -30,9 +31,13 @@ test('registers refresh live while running and hold still when paused', async ({
   const counts = panel.locator('p.mono', { hasText: 'instructions' });
   const first = await counts.textContent();
   await expect(counts).not.toHaveText(first ?? '', { timeout: 2_000 }); // the spinning kernel: the count moves on screen
+  // The line above the panel says how often it is read, once a second of reads has passed.
+  const liveness = page.getByTestId('dock-liveness');
+  await expect(liveness).toHaveText(/^live: read ([1-9]\d*) times a second \(the panels take at most 5 % /, { timeout: 5_000 });
 
   await page.evaluate(() => window.playground?.pause());
   await expect(panel).toHaveAttribute('data-status', 'stopped');
+  await expect(liveness).toHaveText('paused: exact, as the machine holds it now');
   const data = await panelData<RegistersPanelData>(page, 'registers');
   expect(data.eip.value).toBe(kernel.symbols.spin);
   await expect(counts).toContainText(data.instructionCount.toLocaleString('en'));

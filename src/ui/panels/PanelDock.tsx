@@ -26,6 +26,7 @@ import type { AnyPanel, SnapshotSource } from './panel.js';
 import { dockTab, onDockTab, showDockTab } from './dock-tab.js';
 import { browserClock, startLiveRefresh, type LivePolicy } from './live-refresh.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
+import { livenessLine, ReadRate } from './read-rate.js';
 import { sharedForPanel } from './share-unchanged.js';
 import './panels.css';
 
@@ -83,7 +84,8 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
 
 /**
  * Reads `panel` on every status change and debug-information change, and
- * while the machine runs on `LIVE_POLICY`'s budget. A read equal to the last
+ * while the machine runs on `LIVE_POLICY`'s budget; the line above it says
+ * how live its data is (`read-rate.ts`). A read equal to the last
  * one renders nothing (unless the panel opts out of looking: its
  * `shareUnchanged`); a live one renders at once (`flushSync`), so the
  * budget counts the read, React's render and, through the next frame, the
@@ -92,6 +94,8 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
 function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine; panel: AnyPanel }) {
   const status = useMachineStatus(machine);
   const [data, setData] = useState<unknown>(null);
+  /** Live reads per second over the last whole second (null until one has passed, and while not running). */
+  const [readsPerSecond, setReadsPerSecond] = useState<number | null>(null);
   // The view reads memory through it on demand (the translate box); kept current without re-rendering.
   const source = useRef<SnapshotSource | null>(null);
   const shown = useRef<unknown>(null);
@@ -109,13 +113,19 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine
       const next = read();
       if (next !== undefined) setData(next);
     };
+    const rate = new ReadRate(performance.now());
     const refreshLive = () => {
+      const perSecond = rate.read(performance.now());
       const next = read();
-      if (next === undefined) return false;
-      flushSync(() => setData(next));
+      if (next === undefined && perSecond === null) return false;
+      flushSync(() => {
+        if (next !== undefined) setData(next);
+        if (perSecond !== null) setReadsPerSecond(Math.round(perSecond));
+      });
       return true;
     };
     refresh();
+    setReadsPerSecond(null);
     const unsubscribe = host.onChange(refresh);
     if (status.kind !== 'running') return unsubscribe;
     const stop = startLiveRefresh(refreshLive, LIVE_POLICY, browserClock(() => machine.emulatedUntil()));
@@ -126,9 +136,15 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine
   }, [host, machine, panel, status]);
 
   const { View } = panel;
+  const liveness = livenessLine(status, readsPerSecond, LIVE_POLICY.share);
   return (
-    <div className="panel-body" role="tabpanel" data-testid={`panel-${panel.id}`} data-status={status.kind}>
-      {data !== null && source.current ? <View data={data} source={source.current} /> : <p className="dim">The machine is not running yet.</p>}
-    </div>
+    <>
+      <p className="dock-liveness" data-testid="dock-liveness">
+        {liveness}
+      </p>
+      <div className="panel-body" role="tabpanel" data-testid={`panel-${panel.id}`} data-status={status.kind}>
+        {data !== null && source.current ? <View data={data} source={source.current} /> : <p className="dim">The machine is not running yet.</p>}
+      </div>
+    </>
   );
 }
