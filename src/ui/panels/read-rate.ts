@@ -40,7 +40,8 @@ export function livenessLine(status: MachineStatus, readsPerSecond: number | nul
   switch (status.kind) {
     case 'running': {
       const budget = `the panels take at most ${Math.round(budgetShare * 100)} % of the emulator’s time`;
-      return readsPerSecond === null ? `live (${budget})` : `live: read ${readsPerSecond} times a second (${budget})`;
+      if (readsPerSecond === null) return `live (${budget})`;
+      return `live: read ${readsPerSecond === 1 ? 'once' : `${readsPerSecond} times`} a second (${budget})`;
     }
     case 'stopped':
       return 'paused: exact, as the machine holds it now';
