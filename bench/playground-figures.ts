@@ -16,8 +16,10 @@
  *   the kernel runs two busy tasks (`spawn busy`), and the share of the page's main thread v86's loop had, with
  *   each panel the visible (live) one and with every panel read at the dock's live rate, each window between two
  *   with the dock hidden (compared with them: medians of the paired changes); with how often the visible panel
- *   updated on screen meanwhile (the dock refreshes on a time budget). The windows start once the page has done
- *   loading (v86 has most of the main thread again).
+ *   updated on screen meanwhile (the dock refreshes on a time budget), and what the live loop charged each of its
+ *   refreshes (the page's `LIVE_REFRESH_MEASURE` User Timing measures: the steadier figure, since a panel's rate is
+ *   the budget divided by it). The windows start once the page has done loading (v86 has most of the main thread
+ *   again).
  *
  * Not a test: it prints a Markdown table and the host's load average. Builds the site into a temporary folder.
  * `--only load,rebuild,panels` measures only the parts named (all by default); `--panels all,events,idt` only
@@ -33,6 +35,7 @@ import { chromium, type Browser, type Page, type Response } from '@playwright/te
 import { build, preview } from 'vite';
 import playwrightConfig from '../playwright.config.js';
 import { BOOT_MARKS } from '../src/ui/machine/machine.js';
+import { LIVE_REFRESH_MEASURE } from '../src/ui/panels/live-refresh.js';
 import { median } from './stats.js';
 
 const SUB_PATH = '/playground/';
@@ -166,6 +169,8 @@ interface PanelWindow {
   readonly emulatorShare: number;
   /** DOM updates of the visible panel per second (a refresh that changed nothing updates nothing); 0 for no panel. */
   readonly updatesPerSecond: number;
+  /** What the live loop charged each refresh of the visible panel, its frame included (ms; `LIVE_REFRESH_MEASURE`). */
+  readonly chargedMs: number[];
 }
 
 /** Every how many ms a window reads v86's 32-bit instruction counter: 2^32 instructions take over 1.4 s even at 3 G/s. */
@@ -211,8 +216,11 @@ const TIME_EMULATION_LOOP = `
 async function measureWindow(page: Page, windowMs: number, readAll: boolean): Promise<PanelWindow> {
   return page.evaluate(
     // No named inner functions: tsx would wrap them in a helper that does not exist in the page.
-    async ({ windowMs, readAll, intervalMs, sampleMs }) => {
+    async ({ windowMs, readAll, intervalMs, sampleMs, measureName }) => {
       const playground = window.playground!;
+      const chargedMs: number[] = [];
+      const charges = new PerformanceObserver((list) => list.getEntriesByName(measureName).forEach((entry) => chargedMs.push(entry.duration)));
+      charges.observe({ type: 'measure' });
       const probe = (window as Window & { emulationProbe?: { loopMs: number } }).emulationProbe!;
       const timer = readAll ? setInterval(() => playground.panels().forEach((id) => playground.panel(id)), intervalMs) : undefined;
       let updates = 0;
@@ -235,10 +243,11 @@ async function measureWindow(page: Page, windowMs: number, readAll: boolean): Pr
       const elapsedMs = performance.now() - started;
       const loopMs = probe.loopMs - loopMsBefore;
       observer.disconnect();
+      charges.disconnect();
       clearInterval(timer);
-      return { instructionsPerSecond: instructions / (elapsedMs / 1000), emulatorShare: loopMs / elapsedMs, updatesPerSecond: updates / (elapsedMs / 1000) };
+      return { instructionsPerSecond: instructions / (elapsedMs / 1000), emulatorShare: loopMs / elapsedMs, updatesPerSecond: updates / (elapsedMs / 1000), chargedMs };
     },
-    { windowMs, readAll, intervalMs: LIVE_INTERVAL_MS, sampleMs: COUNTER_SAMPLE_MS },
+    { windowMs, readAll, intervalMs: LIVE_INTERVAL_MS, sampleMs: COUNTER_SAMPLE_MS, measureName: LIVE_REFRESH_MEASURE },
   );
 }
 
@@ -307,6 +316,7 @@ async function measurePanelsLive(
         instructionsPerSecond: (before.instructionsPerSecond + after.instructionsPerSecond) / 2,
         emulatorShare: (before.emulatorShare + after.emulatorShare) / 2,
         updatesPerSecond: 0,
+        chargedMs: [],
       });
     }
   }
@@ -343,18 +353,25 @@ function printPanelsLive({ figures, settleMs }: { figures: ReadonlyMap<string, M
   const change = (m: ModeFigures, of: (w: PanelWindow) => number) => median(m.windows.map((w, i) => of(w) / of(m.hiddenAround[i]) - 1));
   console.log(`page settled (v86 ≥ ${percent(QUIET_EMULATOR_SHARE)} of the main thread for 2 s) ${Math.round(settleMs)} ms after the editor showed`);
   console.log(
-    `| \`spawn busy\`, ${windowMs} ms windows | guest instructions/s (median) | min | max | vs. hidden neighbours (median) | v86's share of the main thread (median) | min–max | vs. hidden neighbours (median) | panel updates/s (median) |`,
+    `| \`spawn busy\`, ${windowMs} ms windows | guest instructions/s (median) | min | max | vs. hidden neighbours (median) | v86's share of the main thread (median) | min–max | vs. hidden neighbours (median) | panel updates/s (median) | ms the loop charged a refresh (median, p90) |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [mode, m] of figures) {
     const rates = m.windows.map((w) => w.instructionsPerSecond);
     const shares = m.windows.map((w) => w.emulatorShare);
     const isHidden = m.hiddenAround.length === 0;
     const updates = mode.endsWith('panel visible') ? median(m.windows.map((w) => w.updatesPerSecond)).toFixed(1) : '';
     console.log(
-      `| ${mode} | ${formatMillions(median(rates))} | ${formatMillions(Math.min(...rates))} | ${formatMillions(Math.max(...rates))} | ${isHidden ? '' : percent(change(m, (w) => w.instructionsPerSecond))} | ${percent(median(shares))} | ${percent(Math.min(...shares))}–${percent(Math.max(...shares))} | ${isHidden ? '' : percent(change(m, (w) => w.emulatorShare))} | ${updates} |`,
+      `| ${mode} | ${formatMillions(median(rates))} | ${formatMillions(Math.min(...rates))} | ${formatMillions(Math.max(...rates))} | ${isHidden ? '' : percent(change(m, (w) => w.instructionsPerSecond))} | ${percent(median(shares))} | ${percent(Math.min(...shares))}–${percent(Math.max(...shares))} | ${isHidden ? '' : percent(change(m, (w) => w.emulatorShare))} | ${updates} | ${formatCharged(m.windows.flatMap((w) => w.chargedMs))} |`,
     );
   }
+}
+
+/** The median and 90th percentile of what the loop charged the refreshes, e.g. "4.6, 6.1 ms"; empty for none. */
+function formatCharged(chargedMs: readonly number[]): string {
+  if (chargedMs.length === 0) return '';
+  const sorted = [...chargedMs].sort((a, b) => a - b);
+  return `${median(sorted).toFixed(1)}, ${sorted[Math.floor(sorted.length * 0.9)].toFixed(1)} ms`;
 }
 
 function formatMillions(perSecond: number): string {

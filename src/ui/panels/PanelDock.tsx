@@ -24,7 +24,7 @@ import type { Machine } from '../machine/machine.js';
 import { useMachineStatus } from '../useMachineStatus.js';
 import type { AnyPanel, SnapshotSource } from './panel.js';
 import { dockTab, onDockTab, showDockTab } from './dock-tab.js';
-import { browserClock, startLiveRefresh, type LivePolicy } from './live-refresh.js';
+import { browserClock, measureChargedRefresh, startLiveRefresh, type LivePolicy } from './live-refresh.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
 import { livenessLine, ReadRate } from './read-rate.js';
 import { sharedForPanel } from './share-unchanged.js';
@@ -128,7 +128,7 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine
     setReadsPerSecond(null);
     const unsubscribe = host.onChange(refresh);
     if (status.kind !== 'running') return unsubscribe;
-    const stop = startLiveRefresh(refreshLive, LIVE_POLICY, browserClock(() => machine.emulatedUntil()));
+    const stop = startLiveRefresh(refreshLive, LIVE_POLICY, browserClock(() => machine.emulatedUntil()), measureChargedRefresh);
     return () => {
       stop();
       unsubscribe();

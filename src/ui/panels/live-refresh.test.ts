@@ -1,9 +1,10 @@
 // The live refresh loop: at the interval when refreshes are cheap, slower when they are not — counting the frame a
 // refresh makes the browser render from when its rendering began, not the emulator's slices before — never more than the share of the
 // time; nothing while the page is hidden, at once when it shows again; nothing after stop. And the page's clock: a
-// frame's rendering begins at its frame time, or when the slice of emulation running then ended.
+// frame's rendering begins at its frame time, or when the slice of emulation running then ended. Each refresh reported as
+// charged, and recorded as a User Timing measure.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserClock, delayAfter, startLiveRefresh, type LiveClock } from './live-refresh.js';
+import { browserClock, delayAfter, LIVE_REFRESH_MEASURE, measureChargedRefresh, startLiveRefresh, type LiveClock } from './live-refresh.js';
 
 const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000, unseenFrameMs: 0 };
 
@@ -71,6 +72,18 @@ function fakeClock(frameMs = 0, emulationMs = 1) {
   };
 }
 
+describe('measureChargedRefresh', () => {
+  it('records each charged refresh as a User Timing measure, and keeps at most 1000 of them', () => {
+    performance.clearMeasures(LIVE_REFRESH_MEASURE);
+    for (let i = 0; i < 1500; i++) measureChargedRefresh({ started: i, costMs: 4.5 });
+    const measures = performance.getEntriesByName(LIVE_REFRESH_MEASURE, 'measure');
+    expect(measures.length).toBeGreaterThan(0);
+    expect(measures.length).toBeLessThanOrEqual(1000);
+    expect(measures.at(-1)).toMatchObject({ startTime: 1499, duration: 4.5 });
+    performance.clearMeasures(LIVE_REFRESH_MEASURE);
+  });
+});
+
 describe('delayAfter', () => {
   it('keeps the interval for cheap refreshes and 19 × the cost for a 5 % share', () => {
     expect(delayAfter(1, POLICY)).toBe(65);
@@ -101,11 +114,26 @@ describe('startLiveRefresh', () => {
   it("charges each rendered frame the browser's work that no callback sees, too", () => {
     const fake = fakeClock(8);
     let refreshes = 0;
-    const stop = startLiveRefresh(() => (refreshes++, fake.spend(12), true), { ...POLICY, unseenFrameMs: 5 }, fake.clock);
+    const charged: { started: number; costMs: number }[] = [];
+    const stop = startLiveRefresh(() => (refreshes++, fake.spend(12), true), { ...POLICY, unseenFrameMs: 5 }, fake.clock, (c) => charged.push(c));
     fake.runUntil(10_000);
     // 12 + 8 + 5 ms a refresh: ~20 of them in 10 s at 5 % (≥ 24 without the unseen 5 ms, as below).
     expect(refreshes).toBeGreaterThanOrEqual(19);
     expect(refreshes).toBeLessThanOrEqual(21);
+    // Each refresh is reported as charged: its 12 ms, its frame's 8 and the unseen 5, from when it started.
+    expect(charged).toHaveLength(refreshes);
+    expect(charged.every((c) => c.costMs === 25)).toBe(true);
+    expect(charged[0].started).toBe(POLICY.intervalMs);
+    stop();
+  });
+
+  it('reports a refresh that changed nothing as charged its own time only', () => {
+    const fake = fakeClock(8);
+    const charged: number[] = [];
+    const stop = startLiveRefresh(() => (fake.spend(2), false), { ...POLICY, unseenFrameMs: 5 }, fake.clock, (c) => charged.push(c.costMs));
+    fake.runUntil(1000);
+    expect(charged.length).toBeGreaterThan(10);
+    expect(charged.every((ms) => ms === 2)).toBe(true);
     stop();
   });
 

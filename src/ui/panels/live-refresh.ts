@@ -112,6 +112,30 @@ export function delayAfter(costMs: number, policy: LivePolicy): number {
   return Math.max(policy.intervalMs - costMs, (costMs * (1 - policy.share)) / policy.share);
 }
 
+/** What the loop charged a refresh: when it started and what it cost, its frame included (ms). */
+export interface ChargedRefresh {
+  readonly started: number;
+  readonly costMs: number;
+}
+
+/** The User Timing name of a live refresh, as the loop charged it (`measureChargedRefresh`). */
+export const LIVE_REFRESH_MEASURE = 'live panel refresh';
+/** The page keeps at most this many of those measures (a classroom tab may stay open all day, 15 a second). */
+const KEPT_MEASURES = 1000;
+let measuresKept = 0;
+
+/**
+ * Records `refresh` as a User Timing measure, LIVE_REFRESH_MEASURE: seen in the browser's performance tools, and
+ * read by `bench/playground-figures.ts` (a PerformanceObserver) for what a panel's refresh costs.
+ */
+export function measureChargedRefresh(refresh: ChargedRefresh): void {
+  if (++measuresKept > KEPT_MEASURES) {
+    performance.clearMeasures(LIVE_REFRESH_MEASURE);
+    measuresKept = 1;
+  }
+  performance.measure(LIVE_REFRESH_MEASURE, { start: refresh.started, duration: refresh.costMs });
+}
+
 /** Weight of the latest refresh in the moving average of their cost. */
 const LATEST_WEIGHT = 0.25;
 
@@ -119,8 +143,9 @@ const LATEST_WEIGHT = 0.25;
  * Calls `refresh` on `policy`'s budget until the returned function stops it;
  * `refresh` returns whether it changed the page (then the next frame's
  * rendering counts as part of its cost). The first call is `policy`'s interval away.
+ * `charged`, if given, hears what each refresh was charged.
  */
-export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clock: LiveClock): () => void {
+export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clock: LiveClock, charged?: (refresh: ChargedRefresh) => void): () => void {
   /** What the loop waits for: the next refresh, the rendering of a refresh's frame, or nothing (hidden, stopped). */
   let cancelWait: (() => void) | null = null;
   let averageMs: number | null = null;
@@ -128,6 +153,7 @@ export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clo
   const largestCostMs = (policy.maxIntervalMs * policy.share) / (1 - policy.share);
   /** Waits for the next refresh after one that started at `started` and cost `costMs`. */
   const waitAfter = (started: number, costMs: number) => {
+    charged?.({ started, costMs });
     const counted = Math.min(costMs, largestCostMs);
     averageMs = averageMs === null ? counted : averageMs + LATEST_WEIGHT * (counted - averageMs);
     wait(Math.min(delayAfter(averageMs, policy), untilLatest(started)));
