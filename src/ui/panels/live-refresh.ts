@@ -22,7 +22,8 @@
  * page is hidden; one at once when it shows again.
  *
  * Pipeline place: started by `PanelDock.tsx` while the machine runs, around
- * its read-and-render of the visible panel.
+ * its read-and-render of the visible panel, which records what each refresh
+ * was charged as a User Timing measure (`measureChargedRefresh`).
  */
 
 export interface LivePolicy {
