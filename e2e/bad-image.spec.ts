@@ -23,8 +23,9 @@ test('a missing image says HTTP 404, and Reboot tries again', async ({ page }) =
   expect(await page.evaluate(() => window.playground?.status())).toBe('error');
 
   // Still usable: the panels are there and Reboot fetches the image again (and fails the same way).
-  await expect(page.getByTestId('screen')).toBeVisible();
   await expect(page.getByTestId('serial')).toBeVisible();
+  await page.getByTestId('machine-tab-screen').click();
+  await expect(page.getByTestId('screen')).toBeVisible();
   const refetch = page.waitForResponse((response) => response.url().endsWith('images/missing.elf'));
   await page.getByRole('button', { name: 'Reboot' }).click();
   expect((await refetch).status()).toBe(404);

@@ -29,7 +29,11 @@ test('page load → serial banner → screen', async ({ page }) => {
   test.info().annotations.push({ type: 'page load → serial banner', description: `${bannerMs} ms` });
   console.log(`page load → serial banner: ${bannerMs} ms`);
 
+  // The machine's outputs are tabs: the serial terminal first, the VGA screen one click away.
+  await expect(page.getByTestId('screen')).toBeHidden();
+  await page.getByTestId('machine-tab-screen').click();
   await expect(page.getByTestId('screen')).toBeVisible();
+  await expect(page.getByTestId('serial')).toBeHidden();
   expect(await page.evaluate(() => window.playground?.serialText())).toContain(BANNER);
   expect(['running', 'halted']).toContain(await page.evaluate(() => window.playground?.status()));
   expect(pageErrors).toEqual([]);

@@ -15,6 +15,7 @@ test('VGA text written by the kernel appears on the screen panel', async ({ page
 test('keys typed on the screen reach the kernel through the PS/2 keyboard', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByTestId('serial')).toContainText('eduos> ', { timeout: 20_000 });
+  await page.getByTestId('machine-tab-screen').click();
   await page.locator('.v86-screen').click();
   await page.keyboard.type('ps');
   await page.keyboard.press('Enter');

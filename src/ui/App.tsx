@@ -3,7 +3,9 @@
  * Reboot, the boot command line, the optimize level, the panels switch, Share,
  * build progress, machine status), the bar of a shared experiment opened from
  * a link, the kernel's file tree, the code editor with the build's problems,
- * the machine (serial terminal, VGA screen) and the panel dock.
+ * the machine (serial terminal and VGA screen, as tabs) and the panel dock
+ * below a line that resizes it. Where the window is large enough the page
+ * fits it, each part scrolling on its own (styles.css).
  *
  * Pipeline place: the root component, mounted by `main.tsx` with the page's
  * one `Machine` and its build session (`start-page.ts`), which are already
@@ -12,13 +14,13 @@
  * the serial terminal (its early view) and the screen; the kernel's sources,
  * the editor (Monaco is most of the page's weight) and the panel dock (its
  * first read of the machine) come once the page has shown the kernel's first
- * output (`firstOutput`), so they never delay it — the dock below the
- * workspace, so nothing above it moves; the compiler loads in a worker once
+ * output (`firstOutput`), so they never delay it — the dock in a slot kept
+ * for it from the start, so nothing around it moves; the compiler loads in a worker once
  * the page is idle after that (`build-session.ts`'s background warm-up). It
  * exposes everything as `window.playground`.
  */
 
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type CSSProperties } from 'react';
 import type { AscOptions } from '../toolchain/asc/compile.js';
 import { installAutomation } from './automation.js';
 import { BuildProgress } from './build/BuildProgress.js';
@@ -31,8 +33,9 @@ import { loadKernelProject } from './editor/kernel-sources.js';
 import { usePageProject } from './editor/usePageProject.js';
 import { firstOutput } from './machine/first-output.js';
 import type { Machine } from './machine/machine.js';
-import { Screen } from './machine/Screen.js';
-import { SerialTerminal } from './machine/SerialTerminal.js';
+import { MachinePane } from './machine/MachinePane.js';
+import { DockSplitter } from './layout/DockSplitter.js';
+import { useDockShare } from './layout/useDockShare.js';
 import { kernelImageUrl } from './page-options.js';
 import { OPEN_SOURCE_EVENT, type OpenSourceDetail } from './panels/open-source.js';
 import { PanelDock } from './panels/PanelDock.js';
@@ -60,6 +63,7 @@ export function App({ page }: { page: StartedPage }) {
   const [location, setLocation] = useState<EditorLocation>({ path: FIRST_FILE });
   const [commandLine, setCommandLine] = useState('');
   const [showPanels, setShowPanels] = useState(true);
+  const dock = useDockShare();
   const status = useMachineStatus(machine);
   const build = useBuildState(session);
   const image = useRunningImage(session);
@@ -90,7 +94,7 @@ export function App({ page }: { page: StartedPage }) {
   );
 
   return (
-    <div className="playground">
+    <div className={showPanels ? 'playground' : 'playground no-dock'} style={{ '--dock-share': dock.share } as CSSProperties}>
       <header className="toolbar">
         <h1>eduOS-ts playground</h1>
         <button
@@ -162,12 +166,12 @@ export function App({ page }: { page: StartedPage }) {
           )}
           <ProblemList diagnostics={build.diagnostics} onOpen={setLocation} canOpen={canOpen} />
         </section>
-        <section className="machine-pane" aria-label="Machine">
-          <SerialTerminal machine={machine} />
-          <Screen display={screen} onScancode={pressKey} />
-        </section>
+        <MachinePane machine={machine} screen={screen} onScancode={pressKey} />
       </main>
-      {showPanels && firstBootDone && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}
+      {showPanels && <DockSplitter share={dock.share} onChange={dock.move} onCommit={dock.keep} />}
+      {showPanels && (
+        <div className="dock-slot">{firstBootDone && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}</div>
+      )}
     </div>
   );
 }

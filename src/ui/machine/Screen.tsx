@@ -39,7 +39,6 @@ export const Screen = memo(function Screen({ display, onScancode }: ScreenProps)
   };
   return (
     <section className="panel screen-panel" data-testid="screen" aria-label="VGA screen">
-      <h2>Screen</h2>
       <div
         ref={frameRef}
         className="v86-screen"

@@ -14,21 +14,39 @@
  * takes its place in the frame in which it has drawn the same text.
  */
 
+import type { FitAddon } from '@xterm/addon-fit';
+import type { Terminal } from '@xterm/xterm';
 import { useLayoutEffect, useRef } from 'react';
-import { showEarlySerial, type TerminalGeometry } from './early-serial-view.js';
+import { MIN_TERMINAL_ROWS, showEarlySerial, type TerminalGeometry } from './early-serial-view.js';
 import { firstOutput } from './first-output.js';
 import type { Machine } from './machine.js';
 
 /**
- * The classic VT100 page a kernel expects, in a font small enough that the terminal and the 80-column screen fit
- * side by side in a 1280 px window; xterm.js's default font family.
+ * The classic VT100 page a kernel expects (where the page fits the window, as many rows as the pane has room for),
+ * in a font small enough that its 80 columns fit the machine pane beside the editor; xterm.js's default font family.
  */
 const GEOMETRY: TerminalGeometry = { columns: 80, rows: 24, fontSizePx: 12, fontFamily: 'monospace' };
 
-/** Loads xterm.js and its style sheet (their own chunk). */
-async function loadXterm(): Promise<typeof import('@xterm/xterm')> {
-  const [xterm] = await Promise.all([import('@xterm/xterm'), import('@xterm/xterm/css/xterm.css')]);
-  return xterm;
+/** Loads xterm.js, its fit add-on and its style sheet (their own chunk). */
+async function loadXterm(): Promise<{ Terminal: typeof import('@xterm/xterm').Terminal; FitAddon: typeof import('@xterm/addon-fit').FitAddon }> {
+  const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), import('@xterm/xterm/css/xterm.css')]);
+  return { Terminal, FitAddon };
+}
+
+/**
+ * Keeps the terminal's rows filling `container` while its size changes (the window, the dock's splitter), its 80
+ * columns as they are: xterm.js's fit add-on measures the rows that fit as xterm.js lays them out. Only where the
+ * page fits the window does the container have a height of its own; elsewhere the rows stay as they started.
+ * Returns the function that stops.
+ */
+function keepRowsFitted(container: HTMLElement, terminal: Terminal, fit: FitAddon): () => void {
+  if (container.clientHeight === 0) return () => {};
+  const observer = new ResizeObserver(() => {
+    const rows = fit.proposeDimensions()?.rows;
+    if (rows && rows !== terminal.rows) terminal.resize(GEOMETRY.columns, Math.max(rows, MIN_TERMINAL_ROWS));
+  });
+  observer.observe(container);
+  return () => observer.disconnect();
 }
 
 export function SerialTerminal({ machine }: { machine: Machine }) {
@@ -38,13 +56,14 @@ export function SerialTerminal({ machine }: { machine: Machine }) {
   useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let removeEarlyView: (() => void) | null = showEarlySerial(container, machine, GEOMETRY);
+    const early = showEarlySerial(container, machine, GEOMETRY);
+    let removeEarlyView: (() => void) | null = early.remove;
     let disposeTerminal = () => {};
     let unmounted = false;
     const booted = firstOutput(machine);
     void booted.done
       .then(loadXterm)
-      .then(({ Terminal }) => {
+      .then(({ Terminal, FitAddon }) => {
         if (unmounted) return;
         const host = document.createElement('div');
         host.className = 'serial-xterm-pending';
@@ -52,19 +71,21 @@ export function SerialTerminal({ machine }: { machine: Machine }) {
         // Kernels print "\n" alone; convertEol keeps lines from stair-stepping.
         const terminal = new Terminal({
           cols: GEOMETRY.columns,
-          rows: GEOMETRY.rows,
+          rows: early.rows,
           fontSize: GEOMETRY.fontSizePx,
           fontFamily: GEOMETRY.fontFamily,
           convertEol: true,
           scrollback: 5000,
         });
+        const fit = new FitAddon();
+        terminal.loadAddon(fit);
         terminal.open(host);
         // The text so far and every later byte, subscribed in the same task: nothing lost, nothing twice.
         terminal.write(machine.serialText(), () => {
           // Swapped in the frame xterm first draws that text (it draws only while on screen: the early view stays until then).
           const drawn = terminal.onRender(() => {
             drawn.dispose();
-            host.className = '';
+            host.className = 'serial-xterm';
             removeEarlyView?.();
             removeEarlyView = null;
           });
@@ -75,7 +96,9 @@ export function SerialTerminal({ machine }: { machine: Machine }) {
           if (status.kind === 'loading') terminal.reset();
         });
         const typing = terminal.onData((text) => machine.sendSerial(text));
+        const stopFitting = keepRowsFitted(container, terminal, fit);
         disposeTerminal = () => {
+          stopFitting();
           typing.dispose();
           unsubscribeStatus();
           unsubscribeBytes();
@@ -93,7 +116,6 @@ export function SerialTerminal({ machine }: { machine: Machine }) {
 
   return (
     <section className="panel serial-panel" data-testid="serial" aria-label="Serial terminal (COM1)">
-      <h2>Serial (COM1)</h2>
       <div ref={containerRef} className="serial-terminal" />
     </section>
   );

@@ -21,18 +21,30 @@ export interface TerminalGeometry {
   readonly fontFamily: string;
 }
 
+/** The fewest rows the terminal shows, however little room it has. */
+export const MIN_TERMINAL_ROWS = 4;
+
+/** The early view, and how many rows it shows: the terminal that replaces it starts with as many. */
+export interface EarlySerialView {
+  readonly rows: number;
+  readonly remove: () => void;
+}
+
 /**
  * Shows `machine`'s COM1 output in `container` as `geometry`'s terminal
- * would; returns the function that removes the view.
+ * would: `geometry.rows` rows, or as many as fit where the page's layout
+ * gives `container` a height of its own (the page fits the window).
  */
-export function showEarlySerial(container: HTMLElement, machine: Machine, geometry: TerminalGeometry): () => void {
+export function showEarlySerial(container: HTMLElement, machine: Machine, geometry: TerminalGeometry): EarlySerialView {
+  const roomPx = container.clientHeight; // measured empty: 0 where the terminal's own rows make its height
   const view = document.createElement('pre');
   view.className = 'serial-early';
   view.style.font = `${geometry.fontSizePx}px ${geometry.fontFamily}`;
   container.append(view);
   const rowPx = rowHeightPx(view);
+  const rows = roomPx > 0 ? Math.max(MIN_TERMINAL_ROWS, Math.floor(roomPx / rowPx)) : geometry.rows;
   view.style.lineHeight = `${rowPx}px`;
-  view.style.height = `${rowPx * geometry.rows}px`;
+  view.style.height = `${rowPx * rows}px`;
 
   let shownText: string | null = null;
   let frame = 0;
@@ -41,7 +53,7 @@ export function showEarlySerial(container: HTMLElement, machine: Machine, geomet
     const text = machine.serialText();
     if (text === shownText) return;
     shownText = text;
-    view.textContent = terminalRows(text, geometry.columns, geometry.rows).join('\n');
+    view.textContent = terminalRows(text, geometry.columns, rows).join('\n');
   };
   const drawNextFrame = () => {
     frame ||= requestAnimationFrame(draw);
@@ -49,12 +61,13 @@ export function showEarlySerial(container: HTMLElement, machine: Machine, geomet
   draw(); // what COM1 got before the page rendered: in this very first frame
   const unsubscribeBytes = machine.onSerialByte(drawNextFrame);
   const unsubscribeStatus = machine.onStatusChange(drawNextFrame);
-  return () => {
+  const remove = () => {
     cancelAnimationFrame(frame);
     unsubscribeStatus();
     unsubscribeBytes();
     view.remove();
   };
+  return { rows, remove };
 }
 
 /**
