@@ -40,6 +40,11 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
 
   await page.getByTestId('share-button').click();
   const link = await page.getByTestId('share-link').inputValue();
+  // The popover is on top of the editor and inside the window: its Copy button would take a click (a trial click
+  // checks that nothing covers it, without clicking).
+  await page.getByTestId('share-popover').getByRole('button', { name: 'Copy' }).click({ trial: true, timeout: 5_000 });
+  await expect(page.getByTestId('share-popover')).toBeInViewport({ ratio: 1 });
+  await saveScreenshot(page, 'share-popover', testInfo);
   expect(link).toMatch(/\/eduos-playground\/#s=1\.[A-Za-z0-9_-]+$/);
   expect(page.url()).toBe(link);
   await expect(page.getByTestId('share-length')).toContainText(`${link.length.toLocaleString('en')} characters · copied to the clipboard`);
@@ -52,9 +57,9 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   // The link follows the editor's cursor, not only the last line jumped to.
   const clickedLine = original.split('\n').findIndex((line) => line.includes('gdtInit();')) + 1;
   await page.getByTestId('editor').locator('.view-line', { hasText: 'gdtInit();' }).click();
+  await expect(page.getByTestId('share-popover'), 'a click elsewhere closes the popover').toHaveCount(0);
   const movedLink = await page.evaluate(() => window.playground!.shareLink());
   expect(await page.evaluate((url) => window.playground!.readShareLink(url), movedLink)).toMatchObject({ open: { path: 'main.ts', line: clickedLine } });
-  await saveScreenshot(page, 'share-popover', testInfo);
   testInfo.annotations.push({ type: 'link length', description: `${link.length} characters for a one-line change of main.ts` });
 
   // The sharer edits on: the address bar no longer claims the link describes the page.

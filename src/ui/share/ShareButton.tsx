@@ -4,12 +4,13 @@
  * and shows it in a small popover with its length, a Copy button and a
  * warning when it is very long. After the next change to the files the
  * address bar goes back to the workspace's own address, so a reload never
- * opens a stale link instead of the student's work.
+ * opens a stale link instead of the student's work — also once the popover
+ * is closed (its ×, Escape, a click elsewhere, or another link opened).
  *
  * Pipeline place: in `App.tsx`'s toolbar; registers the page's command line
  * and editor location for `window.playground.shareLink()` too.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { BuildSession } from '../build/build-session.js';
 import { editorCursorIn } from '../editor/editor-cursor.js';
 import type { EditorLocation } from '../editor/editor-location.js';
@@ -34,9 +35,31 @@ interface Shared {
   readonly copied: boolean | null;
 }
 
+/**
+ * While `open`, calls `close` when the user presses the pointer outside `container` (as a popover closes), or the
+ * page opens another link (its hash changes): the popover would otherwise cover what that click or link shows.
+ */
+function useCloseWhenAway(container: RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const pointerDown = (event: PointerEvent) => {
+      if (!container.current?.contains(event.target as Node)) close();
+    };
+    document.addEventListener('pointerdown', pointerDown, true);
+    window.addEventListener('hashchange', close);
+    return () => {
+      document.removeEventListener('pointerdown', pointerDown, true);
+      window.removeEventListener('hashchange', close);
+    };
+  }, [container, open, close]);
+}
+
 export function ShareButton({ project, session, commandLine, location }: ShareButtonProps) {
   const [shared, setShared] = useState<Shared | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Whether the popover shows; closing it keeps `shared`, whose link the address bar still follows. */
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => providePageView(() => ({ commandLine, open: editorCursorIn(location.path) ?? location })), [commandLine, location]);
 
@@ -50,6 +73,7 @@ export function ShareButton({ project, session, commandLine, location }: ShareBu
 
   const share = async () => {
     if (!project || !session) return;
+    setOpen(true);
     try {
       const link = await pageShareLink(project, session.optimizeLevel);
       setProblem(null);
@@ -62,18 +86,16 @@ export function ShareButton({ project, session, commandLine, location }: ShareBu
     }
   };
   const copyAgain = async () => shared && setShared({ ...shared, copied: await copyText(shared.link) });
-  const close = () => {
-    setShared(null);
-    setProblem(null);
-  };
+  const close = useCallback(() => setOpen(false), []);
+  useCloseWhenAway(container, open, close);
 
   const warning = shared && linkLengthWarning(shared.link.length);
   return (
-    <div className="share">
+    <div className="share" ref={container}>
       <button type="button" onClick={() => void share()} disabled={!project || !session} data-testid="share-button" title="A link that opens this experiment">
         Share
       </button>
-      {(shared || problem) && (
+      {open && (shared || problem) && (
         <div className="share-popover" role="dialog" aria-label="Share link" data-testid="share-popover" onKeyDown={(event) => event.key === 'Escape' && close()}>
           {shared && (
             <>
