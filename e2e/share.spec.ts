@@ -74,8 +74,6 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   await guest.goto(link);
   await expect(guest.getByTestId('share-bar')).toContainText('Shared experiment changing main.ts', { timeout: BOOT_TIMEOUT_MS });
   await guest.evaluate(([text, timeoutMs]) => window.playground!.waitForSerial(text, timeoutMs), [SHARED_GREETING, BUILD_TIMEOUT_MS] as const);
-  // xterm draws only while on screen, and the shared-experiment bar pushes the terminal below a 720-pixel window.
-  await guest.getByTestId('serial').scrollIntoViewIfNeeded();
   await expect(guest.getByTestId('serial')).toContainText(SHARED_GREETING);
   expect(await guest.evaluate(() => window.playground!.serialText())).not.toContain(GREETING);
   await waitForEditor(guest);
@@ -88,7 +86,6 @@ test('a shared edit opens in a fresh browser, builds and boots; the sharer keeps
   const guestKeys = await guest.evaluate(() => Object.keys(localStorage));
   expect(guestKeys.filter((key) => key.startsWith(MY_EDITS_KEY_PREFIX))).toEqual([]);
   expect(guestKeys).toContain(`eduos-playground:v1:shared:${experiment.id}:file:main.ts`);
-  await guest.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(guest, 'shared-experiment-booted', testInfo);
   expect(guestErrors).toEqual([]);
   await otherBrowser.close();

@@ -35,12 +35,10 @@ async function loadXterm(): Promise<{ Terminal: typeof import('@xterm/xterm').Te
 
 /**
  * Keeps the terminal's rows filling `container` while its size changes (the window, the dock's splitter), its 80
- * columns as they are: xterm.js's fit add-on measures the rows that fit as xterm.js lays them out. Only where the
- * page fits the window does the container have a height of its own; elsewhere the rows stay as they started.
- * Returns the function that stops.
+ * columns as they are: xterm.js's fit add-on measures the rows that fit as xterm.js lays them out. The container's
+ * height comes from the page's layout, never from the terminal (styles.css). Returns the function that stops.
  */
 function keepRowsFitted(container: HTMLElement, terminal: Terminal, fit: FitAddon): () => void {
-  if (container.clientHeight === 0) return () => {};
   const observer = new ResizeObserver(() => {
     const rows = fit.proposeDimensions()?.rows;
     if (rows && rows !== terminal.rows) terminal.resize(GEOMETRY.columns, Math.max(rows, MIN_TERMINAL_ROWS));

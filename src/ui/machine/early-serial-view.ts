@@ -32,11 +32,11 @@ export interface EarlySerialView {
 
 /**
  * Shows `machine`'s COM1 output in `container` as `geometry`'s terminal
- * would: `geometry.rows` rows, or as many as fit where the page's layout
- * gives `container` a height of its own (the page fits the window).
+ * would, in as many rows as fit the height the page's layout gives
+ * `container` (`geometry.rows` while it has none: not laid out yet).
  */
 export function showEarlySerial(container: HTMLElement, machine: Machine, geometry: TerminalGeometry): EarlySerialView {
-  const roomPx = container.clientHeight; // measured empty: 0 where the terminal's own rows make its height
+  const roomPx = container.clientHeight;
   const view = document.createElement('pre');
   view.className = 'serial-early';
   view.style.font = `${geometry.fontSizePx}px ${geometry.fontFamily}`;
