@@ -1,7 +1,7 @@
 // Edit → Build & Run in the browser: the kernel's version string is changed in the editor's project, the build
 // worker compiles it (unsafe check, asc, translator), the machine boots the new image and COM1 and the VGA screen
 // show the change.
-// A second Build & Run with nothing changed rebuilds nothing.
+// A second Build & Run with nothing changed rebuilds nothing. The keyboard's Ctrl+Enter and Ctrl+S do the same.
 import { expect, test } from '@playwright/test';
 import { BUILD_TIMEOUT_MS, collectPageErrors, openPlayground, saveScreenshot } from './playground-helpers.js';
 
@@ -32,5 +32,31 @@ test('edit the banner → Build & Run → serial shows the new banner; unchanged
   const again = await page.evaluate(() => window.playground!.buildAndRun());
   expect(again).toMatchObject({ ok: true, reused: true });
   await page.evaluate((text) => window.playground!.waitForSerial(text, 30_000), `eduOS-ts ${version}`);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Ctrl+Enter and Ctrl+S build and run from the editor, which gets no new line', async ({ page }) => {
+  test.setTimeout(BUILD_TIMEOUT_MS * 2);
+  const pageErrors = collectPageErrors(page);
+  await openPlayground(page);
+  const main = await page.evaluate(() => window.playground!.readFile('main.ts'));
+  const setVersion = (version: string) =>
+    page.evaluate(async (newVersion) => {
+      const config = await window.playground!.readFile('config.ts');
+      await window.playground!.writeFile('config.ts', config.replace(/KERNEL_VERSION = "[^"]*"/, `KERNEL_VERSION = "${newVersion}"`));
+    }, version);
+
+  const first = `keys-${Date.now().toString(36)}`;
+  await setVersion(first);
+  await page.getByTestId('editor').locator('.view-line').first().click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('serial')).toContainText(`eduOS-ts ${first}`, { timeout: BUILD_TIMEOUT_MS });
+  expect(await page.evaluate(() => window.playground!.readFile('main.ts')), 'Monaco inserted no line').toBe(main);
+
+  const second = `${first}-s`;
+  await setVersion(second);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('serial')).toContainText(`eduOS-ts ${second}`, { timeout: BUILD_TIMEOUT_MS });
+  expect(await page.evaluate(() => window.playground!.readFile('main.ts'))).toBe(main);
   expect(pageErrors).toEqual([]);
 });

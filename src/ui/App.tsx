@@ -23,6 +23,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type CSSProperties } from 'react';
 import type { AscOptions } from '../toolchain/asc/compile.js';
 import { installAutomation } from './automation.js';
+import { useBuildShortcut } from './build/build-shortcut.js';
 import { BuildProgress } from './build/BuildProgress.js';
 import { CrashNotice } from './build/CrashNotice.js';
 import { ProblemList } from './build/ProblemList.js';
@@ -85,6 +86,11 @@ export function App({ page }: { page: StartedPage }) {
 
   const canOpen = useCallback((path: string) => project?.has(path) ?? false, [project]);
   const warmUp = useCallback(() => session.warmUp(), [session]);
+  const canBuild = project !== null && build.phase !== 'building';
+  const buildAndRun = useCallback(() => {
+    if (canBuild) void session.buildAndRun();
+  }, [canBuild, session]);
+  useBuildShortcut(buildAndRun);
   const changeCommandLine = useCallback(
     (text: string) => {
       setCommandLine(text);
@@ -100,9 +106,10 @@ export function App({ page }: { page: StartedPage }) {
         <button
           type="button"
           className="primary"
-          onClick={() => void session.buildAndRun()}
+          onClick={buildAndRun}
           onPointerEnter={warmUp}
-          disabled={!project || build.phase === 'building'}
+          disabled={!canBuild}
+          title="Build the kernel in the browser and boot it (Ctrl+Enter or Ctrl+S)"
         >
           Build &amp; Run
         </button>
