@@ -17,9 +17,9 @@ import { v86Core } from './v86-core.js';
 import './styles.css';
 
 const imageUrl = kernelImageUrl(window.location.href);
-const v86Wasm = v86Core();
+void v86Core().catch(() => undefined); // the download starts now; the boot that waits for it reports a failure
 prefetchKernelImage(imageUrl);
-const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Wasm, warmUpWanted(window.location.href)));
+const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Core, warmUpWanted(window.location.href)));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -27,7 +27,7 @@ export interface StartedPage {
  * Creates the page's machine and session and starts booting `imageUrl`; they live as long as the page.
  * `warmUp`: whether the session may build in the background after the boot (`BuildSession.bootPrebuilt`).
  */
-export function startPage(imageUrl: string, v86Wasm: Promise<WebAssembly.Module>, warmUp: boolean): StartedPage {
+export function startPage(imageUrl: string, v86Wasm: () => Promise<WebAssembly.Module>, warmUp: boolean): StartedPage {
   const screen = createScreenElement();
   const machine = new Machine({ v86Wasm, screenContainer: screen });
   const session = new BuildSession(machine, loadKernelProject);

@@ -12,9 +12,15 @@ import v86WasmUrl from 'v86/build/v86.wasm?url';
 
 let compiled: Promise<WebAssembly.Module> | null = null;
 
-/** The compiled core; the first call starts the download. */
+/**
+ * The compiled core; the first call starts the download. After a failed one (a network that dropped it, a server
+ * that was down) the next call downloads again: the page's Reboot can then still start v86.
+ */
 export function v86Core(): Promise<WebAssembly.Module> {
-  compiled ??= compileV86Core();
+  compiled ??= compileV86Core().catch((error: unknown) => {
+    compiled = null;
+    throw error;
+  });
   return compiled;
 }
 

@@ -26,7 +26,7 @@ describe('buildKernelImage', () => {
     expect(result.unsafeReport!.total.unsafeLoc).toBeGreaterThan(0);
 
     const v86Wasm = WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('v86/build/v86.wasm')));
-    const machine = new Machine({ v86Wasm, memoryBytes: 64 << 20 });
+    const machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: 64 << 20 });
     try {
       await machine.boot(result.elf!.buffer);
       await machine.waitForSerial(FIXTURE_BANNER);

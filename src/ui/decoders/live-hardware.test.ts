@@ -73,7 +73,7 @@ describe('hardware panels on a test kernel with known tables (live v86)', () => 
 
   it('decodes registers, IDT, GDT and page tables as the kernel set them, and translates like v86', async () => {
     const kernel = hardwareTestKernel();
-    machine = new Machine({ v86Wasm, memoryBytes: 64 << 20 });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: 64 << 20 });
     await machine.boot(kernel.image.slice().buffer);
     await machine.waitForSerial(READY);
     await machine.stop();
@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(REAL_IMAGE))('hardware panels on the real eduOS-ts i
 
   it('decodes whatever the kernel has set up so far, consistently with v86', async () => {
     const debugInfo = existsSync(REAL_DEBUG) ? (JSON.parse(readFileSync(REAL_DEBUG, 'utf8')) as DebugInfo) : null;
-    machine = new Machine({ v86Wasm });
+    machine = new Machine({ v86Wasm: () => v86Wasm });
     const image = readFileSync(REAL_IMAGE);
     await machine.boot(image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength));
     await machine.waitForSerial('eduOS-ts');

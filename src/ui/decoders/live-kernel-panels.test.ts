@@ -20,7 +20,7 @@ describe.skipIf(!existsSync(REAL_IMAGE) || !existsSync(REAL_DEBUG))('tasks, even
   let source: SnapshotSource;
 
   beforeAll(async () => {
-    machine = new Machine({ v86Wasm });
+    machine = new Machine({ v86Wasm: () => v86Wasm });
     const image = readFileSync(REAL_IMAGE);
     await machine.boot(image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength));
     await machine.waitForSerial('eduos> ', SHELL_TIMEOUT_MS);

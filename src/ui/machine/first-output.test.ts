@@ -21,7 +21,7 @@ describe('firstOutput (real v86)', () => {
   });
 
   it('resolves at the first byte on COM1', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     const { done } = firstOutput(machine, 60_000);
     await machine.boot(kernel(printOnCom1('hi') + ECHO_COM1_FOREVER));
     await done;
@@ -30,7 +30,7 @@ describe('firstOutput (real v86)', () => {
   });
 
   it('resolves when a silent kernel halts', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     const { done } = firstOutput(machine, 60_000);
     await machine.boot(kernel('        cli\n        hlt'));
     await done;
@@ -38,7 +38,7 @@ describe('firstOutput (real v86)', () => {
   });
 
   it('resolves after the grace period for a kernel that runs silently, not before', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     const graceMs = 300;
     let settled = false;
     const { done } = firstOutput(machine, graceMs);
@@ -53,7 +53,7 @@ describe('firstOutput (real v86)', () => {
   });
 
   it('never resolves once cancelled', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     let settled = false;
     const { done, cancel } = firstOutput(machine, 50);
     void done.then(() => (settled = true));

@@ -49,7 +49,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('streams COM1 and reports the code written to the exit port', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     const bytes: number[] = [];
     machine.onSerialByte((byte) => bytes.push(byte));
     await machine.boot(kernel(printOnCom1('eduOS-ts\n') + exitWith(7)));
@@ -59,14 +59,14 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('reports HLT with interrupts disabled as halted without an exit code', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(`${printOnCom1('bye')}        cli\n        hlt`));
     expect(await untilStatus(machine, 'halted')).toEqual({ kind: 'halted', exitCode: null });
     expect(machine.serialText()).toBe('bye');
   });
 
   it('sends text to COM1, stops, and reboots with a fresh serial log', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(printOnCom1('ready>') + ECHO_COM1_FOREVER));
     await machine.waitForSerial('ready>');
     expect(machine.status.kind).toBe('running');
@@ -82,7 +82,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('reports a fault v86 cannot deliver as an error, and can still be destroyed', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(`${printOnCom1('about to fault\n')}        ud2`)); // no IDT: #UD cannot be delivered
     const status = await untilStatus(machine, 'error');
     const ud2Address = BODY_ADDRESS + PRINT_BYTES_PER_CHARACTER * 'about to fault\n'.length;
@@ -95,7 +95,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('stops a kernel that resets the machine, with an error that says where it was', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     // 0xFE to the keyboard controller's command port pulses the CPU's reset line.
     // The CPU runs on until the emulator stops: the HLT after the reset must not hide the error.
     await machine.boot(kernel(`${printOnCom1('resetting\n')}        mov $0xFE, %al\n        outb %al, $0x64\n        cli\n        hlt`));
@@ -110,7 +110,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('pauses and resumes the CPU', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(printOnCom1('ready>') + ECHO_COM1_FOREVER));
     await machine.waitForSerial('ready>');
     await machine.stop();
@@ -122,7 +122,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('says when it last emulated: a moment ago while the guest runs, and no later once stopped', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     expect(machine.emulatedUntil()).toBe(0);
     await machine.boot(kernel(printOnCom1('spin') + '1: jmp 1b'));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -135,7 +135,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('passes the command line to the kernel in the Multiboot information', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     machine.setCommandLine('hz=50 exit');
     await machine.boot(kernel(ECHO_COMMAND_LINE + exitWith(0)));
     await untilStatus(machine, 'halted');
@@ -143,7 +143,7 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it('boots in an emulator built ahead (prepareBoot) with the command line set after it was built', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(printOnCom1('first') + exitWith(0)));
     await untilStatus(machine, 'halted');
     machine.prepareBoot();
@@ -155,26 +155,26 @@ describe('Machine (real v86, no BIOS)', () => {
   });
 
   it("has the kernel's first output when boot() resolves: the first slices run at once, not after the page's pending work", async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel(printOnCom1('at once') + ECHO_COM1_FOREVER));
     expect(machine.serialText()).toBe('at once');
   });
 
   it('frees an emulator built ahead that no boot used', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     machine.prepareBoot();
     await machine.destroy(); // resolves only once the prepared emulator is destroyed too
     expect(machine.status).toEqual({ kind: 'idle' });
   });
 
   it('refuses bytes without a Multiboot header instead of running empty memory', async () => {
-    machine = new Machine({ v86Wasm, memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => v86Wasm, memoryBytes: MEMORY_BYTES });
     await machine.boot(new Uint8Array(16_384).buffer);
     expect(machine.status).toEqual({ kind: 'error', message: 'v86 could not load the kernel: the image has no Multiboot header' });
   });
 
   it('says why when v86 cannot load its core', async () => {
-    machine = new Machine({ v86Wasm: Promise.reject(new Error('HTTP 404')), memoryBytes: MEMORY_BYTES });
+    machine = new Machine({ v86Wasm: () => Promise.reject(new Error('HTTP 404')), memoryBytes: MEMORY_BYTES });
     await machine.boot(kernel('        jmp .'));
     expect(machine.status).toEqual({ kind: 'error', message: 'v86 could not load its WebAssembly core: Error: HTTP 404' });
   });

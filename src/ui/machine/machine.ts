@@ -21,8 +21,11 @@ import type { MachineStatus } from './status.js';
 import { Listeners } from '../listeners.js';
 
 export interface MachineOptions {
-  /** v86's CPU core, compiled once and instantiated anew for every boot. */
-  readonly v86Wasm: Promise<WebAssembly.Module>;
+  /**
+   * v86's CPU core, asked for whenever an emulator is built (each boot instantiates it anew): compiled once, the
+   * same promise each time, except that a failed download may be tried again (the page's `v86Core` does).
+   */
+  readonly v86Wasm: () => Promise<WebAssembly.Module>;
   /**
    * Where the VGA screen is shown (browser only): each emulator draws into elements of its own, which replace
    * this element's children when it boots. It may still be detached from the document (`screen-element.ts`):
@@ -241,7 +244,7 @@ export class Machine {
   private async buildNextEmulator(): Promise<Emulator> {
     let wasm: WebAssembly.Module;
     try {
-      wasm = await this.options.v86Wasm;
+      wasm = await this.options.v86Wasm();
     } catch (error) {
       throw new Error(`v86 could not load its WebAssembly core: ${String(error)}`);
     }

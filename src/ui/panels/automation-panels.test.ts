@@ -70,14 +70,14 @@ describe('panel(id) on a real machine', () => {
   afterEach(async () => machine?.destroy());
 
   it('throws for an unknown id, naming the panels, and returns null before the first boot', () => {
-    machine = new Machine({ v86Wasm });
+    machine = new Machine({ v86Wasm: () => v86Wasm });
     const automation = panelAutomation(machine);
     expect(() => automation.panel('nope')).toThrow('no panel "nope"; panels: registers, idt, gdt, pages,');
     expect(automation.panel('pages')).toBeNull();
   });
 
   it.skipIf(!existsSync(REAL_IMAGE))('hands out the same pages, gdt, unsafe and bench copies on polls while `spawn busy` runs', async () => {
-    machine = new Machine({ v86Wasm });
+    machine = new Machine({ v86Wasm: () => v86Wasm });
     const automation = panelAutomation(machine);
     const image = readFileSync(REAL_IMAGE);
     await machine.boot(image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength));
