@@ -1,6 +1,6 @@
 // The page fits the window as an IDE does: editor, machine and panel dock in view at once, the dock's height set by
 // dragging the line above it (or with its keys) and kept across a reload, the serial terminal's rows filling its
-// pane; a small window scrolls the page instead.
+// pane; a small window scrolls the page instead. The tabs (panels, serial and screen) follow the arrow keys.
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, openPlayground, PAGE_TEST_TIMEOUT_MS, saveScreenshot } from './playground-helpers.js';
 
@@ -81,4 +81,26 @@ test('a window smaller than 1100 × 560 scrolls the page, with no splitter', asy
   await expect(page.getByTestId('dock-splitter')).toBeHidden();
   const scroll = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, window: window.innerHeight }));
   expect(scroll.height).toBeGreaterThan(scroll.window);
+});
+
+test('the tabs follow the keyboard: arrows move between the panels and between serial and screen', async ({ page }) => {
+  await openPlayground(page);
+  const registers = page.getByTestId('panel-tab-registers');
+  await expect(registers).toHaveAttribute('aria-selected', 'true');
+  await registers.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('panel-tab-idt')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('panel-tab-idt')).toBeFocused();
+  await expect(page.getByTestId('panel-idt')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('panel-tab-bench')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight'); // wraps to the first
+  await expect(registers).toHaveAttribute('aria-selected', 'true');
+  // Only the chosen tab is in the page's Tab order.
+  await expect(page.getByTestId('panel-tab-idt')).toHaveAttribute('tabindex', '-1');
+
+  await page.getByTestId('machine-tab-serial').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('screen')).toBeVisible();
+  await expect(page.getByTestId('serial')).toBeHidden();
 });

@@ -9,13 +9,14 @@
  * between 1100 and 1400 px wide, beside the panel dock: styles.css).
  */
 import { useState } from 'react';
+import { TabStrip, type TabOption } from '../layout/TabStrip.js';
 import type { Machine } from './machine.js';
 import { Screen } from './Screen.js';
 import { SerialTerminal } from './SerialTerminal.js';
 
 type MachineTab = 'serial' | 'screen';
 
-const TABS: { id: MachineTab; label: string; title: string }[] = [
+const TABS: (TabOption & { id: MachineTab })[] = [
   { id: 'serial', label: 'Serial (COM1)', title: 'The kernel’s serial port: its log and the shell' },
   { id: 'screen', label: 'Screen (VGA)', title: 'The VGA text screen; click it and type for the PS/2 keyboard' },
 ];
@@ -31,21 +32,7 @@ export function MachinePane({ machine, screen, onScancode }: MachinePaneProps) {
   const [shown, setShown] = useState<MachineTab>('serial');
   return (
     <section className="machine-pane" aria-label="Machine">
-      <div role="tablist" className="panel-tabs" aria-label="Machine outputs">
-        {TABS.map((tab) => (
-          <button
-            key={tab.id}
-            type="button"
-            role="tab"
-            aria-selected={tab.id === shown}
-            title={tab.title}
-            data-testid={`machine-tab-${tab.id}`}
-            onClick={() => setShown(tab.id)}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <TabStrip tabs={TABS} selected={shown} onSelect={(id) => setShown(id as MachineTab)} label="Machine outputs" testIdPrefix="machine-tab-" />
       <div className="machine-outputs">
         <div className={shown === 'serial' ? 'machine-output' : 'machine-output offstage'}>
           <SerialTerminal machine={machine} />

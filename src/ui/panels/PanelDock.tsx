@@ -21,6 +21,7 @@ import { flushSync } from 'react-dom';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { DebugInfo } from '../decoders/debug-symbols.js';
 import type { Machine } from '../machine/machine.js';
+import { TabStrip } from '../layout/TabStrip.js';
 import { useMachineStatus } from '../useMachineStatus.js';
 import type { AnyPanel, SnapshotSource } from './panel.js';
 import { dockTab, onDockTab, showDockTab } from './dock-tab.js';
@@ -55,6 +56,7 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
     return isPanel(chosen) ? chosen : host.panels[0].id;
   });
   const active = host.panel(activeId);
+  const tabs = host.panels.map((panel) => ({ id: panel.id, label: panel.title }));
 
   useEffect(() => onDockTab((id) => isPanel(id) && setActiveId(id)), [host]);
 
@@ -63,20 +65,7 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
 
   return (
     <section className="panel panel-dock" data-testid="panel-dock" aria-label="Hardware panels">
-      <div role="tablist" className="panel-tabs">
-        {host.panels.map((panel) => (
-          <button
-            key={panel.id}
-            type="button"
-            role="tab"
-            aria-selected={panel.id === activeId}
-            data-testid={`panel-tab-${panel.id}`}
-            onClick={() => showDockTab(panel.id)}
-          >
-            {panel.title}
-          </button>
-        ))}
-      </div>
+      <TabStrip tabs={tabs} selected={active.id} onSelect={showDockTab} label="Hardware panels" testIdPrefix="panel-tab-" />
       <LivePanel key={active.id} host={host} machine={machine} panel={active} />
     </section>
   );
