@@ -175,9 +175,11 @@ export function App({ page }: { page: StartedPage }) {
         </section>
         <MachinePane machine={machine} screen={screen} onScancode={pressKey} />
       </main>
-      {showPanels && <DockSplitter share={dock.share} onChange={dock.move} onCommit={dock.keep} />}
       {showPanels && (
-        <div className="dock-slot">{firstBootDone && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}</div>
+        <>
+          <DockSplitter share={dock.share} onChange={dock.move} onCommit={dock.keep} />
+          <div className="dock-slot">{firstBootDone && <PanelDock machine={machine} debugInfo={image.debug} unsafeReport={unsafeReport} />}</div>
+        </>
       )}
     </div>
   );

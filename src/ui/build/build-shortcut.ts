@@ -9,6 +9,7 @@
  * Ctrl+Enter would insert a line.
  */
 import { useEffect } from 'react';
+import { GUEST_KEYBOARD_CLASS } from '../machine/Screen.js';
 
 /** What a key press needs to say whether it is the shortcut. */
 export type ShortcutKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
@@ -19,15 +20,12 @@ export function isBuildShortcut(event: ShortcutKey): boolean {
   return event.key === 'Enter' || event.key.toLowerCase() === 's';
 }
 
-/** Where keys go to the guest rather than to the page (the VGA screen, `Screen.tsx`). */
-const GUEST_KEYBOARD_SELECTOR = '.v86-screen';
-
 /** Calls `run` on the shortcut while the component using it is mounted. */
 export function useBuildShortcut(run: () => void): void {
   useEffect(() => {
     const keyDown = (event: KeyboardEvent) => {
       if (!isBuildShortcut(event) || event.repeat) return;
-      if (event.target instanceof Element && event.target.closest(GUEST_KEYBOARD_SELECTOR)) return;
+      if (event.target instanceof Element && event.target.closest(`.${GUEST_KEYBOARD_CLASS}`)) return;
       event.preventDefault();
       event.stopPropagation();
       run();

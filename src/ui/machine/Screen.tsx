@@ -17,6 +17,9 @@
 import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { scancodeOf } from './scancodes.js';
 
+/** The class of the element whose keys go to the guest's PS/2 keyboard, not to the page (`build-shortcut.ts`). */
+export const GUEST_KEYBOARD_CLASS = 'v86-screen';
+
 interface ScreenProps {
   /** The element v86 draws into (`createScreenElement`); React never renders its children. */
   display: HTMLElement;
@@ -41,7 +44,7 @@ export const Screen = memo(function Screen({ display, onScancode }: ScreenProps)
     <section className="panel screen-panel" data-testid="screen" aria-label="VGA screen">
       <div
         ref={frameRef}
-        className="v86-screen"
+        className={GUEST_KEYBOARD_CLASS}
         tabIndex={0}
         title="Click here and type: the keys go to the machine's PS/2 keyboard"
         onKeyDown={key(false)}
