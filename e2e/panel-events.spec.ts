@@ -22,6 +22,10 @@ test('timer interrupts, context switches and page faults on the timeline; events
   const panel = await openPanel(page, 'events');
   const timeline = panel.getByTestId('event-timeline');
   await expect(timeline).toBeVisible();
+  // The timeline spans the panel's width, its time axis in view to its end.
+  const [panelBox, timelineBox] = [await panel.boundingBox(), await timeline.boundingBox()];
+  expect(timelineBox!.x + timelineBox!.width).toBeLessThanOrEqual(panelBox!.x + panelBox!.width);
+  expect(timelineBox!.width).toBeGreaterThan(panelBox!.width - 40);
 
   await typeShellCommand(page, 'spawn busy', /spawned busy-b/);
   // Round robin between the two busy tasks: switches from one to the other.
@@ -50,7 +54,8 @@ test('timer interrupts, context switches and page faults on the timeline; events
   await expect(timeline).toHaveAttribute('data-marks-new', String(marked.length));
   // Hovering the newest event's mark names it (the canvas's title).
   const newest = secondPause.rows[secondPause.rows.length - 1];
-  await timeline.hover({ position: markCentre(newest, secondPause.spanCycles)! });
+  const plotWidth = Number(await timeline.getAttribute('data-plot-width'));
+  await timeline.hover({ position: markCentre(newest, secondPause.spanCycles, plotWidth)! });
   await expect(timeline).toHaveAttribute('title', new RegExp(`^#${newest.index} at TSC \\d+: `));
   // The list's lines in the page (those near the view) are highlighted exactly when their event is marked.
   const lines = await panel.locator('.event-log li').evaluateAll((items) => items.map((li) => ({ index: Number(li.getAttribute('data-event-index')), changed: li.classList.contains('changed') })));

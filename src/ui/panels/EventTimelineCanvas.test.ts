@@ -2,7 +2,7 @@
 // pointer names, and the mark counts the canvas carries for tests and tools.
 import { describe, expect, it } from 'vitest';
 import type { EventRow, EventTimeline } from '../decoders/event-timeline.js';
-import { hoveredTitle, markCentre, markCounts } from './EventTimelineCanvas.js';
+import { DEFAULT_PLOT_WIDTH, hoveredTitle, markCentre, markCounts, plotWidthFor } from './EventTimelineCanvas.js';
 
 function row(index: number, lane: EventRow['lane'], cycles: number, isNew = false): EventRow {
   return { index, lane, cycles, label: `event ${index}`, argument: 0, taskId: 1, task: '1 shell', detail: 0, at: '', isNew };
@@ -36,6 +36,19 @@ describe('EventTimelineCanvas', () => {
     const middle = markCentre(ROWS[1], 1000)!;
     expect(hoveredTitle(TIMELINE, middle.x, middle.y)).toBe('#11 at TSC 7500: event 11 (task 1 shell)');
     expect(hoveredTitle(TIMELINE, middle.x, last.y)).toBe(''); // the interrupt lane has no mark there
+  });
+
+  it('spans the time axis over the width the panel gives it, down to a narrowest plot', () => {
+    const wide = plotWidthFor(900);
+    expect(plotWidthFor(600)).toBeLessThan(wide);
+    expect(plotWidthFor(600)).toBeGreaterThan(plotWidthFor(400));
+    expect(plotWidthFor(600) + 300).toBe(wide);
+    expect(plotWidthFor(100)).toBe(plotWidthFor(50)); // the narrowest plot: the canvas scrolls with the panel
+    const [first, last] = [markCentre(ROWS[0], 1000, wide)!, markCentre(ROWS[3], 1000, wide)!];
+    expect(last.x - first.x).toBe(wide);
+    expect(markCentre(ROWS[3], 1000)!.x - markCentre(ROWS[0], 1000)!.x).toBe(DEFAULT_PLOT_WIDTH);
+    expect(hoveredTitle(TIMELINE, last.x, last.y, wide)).toBe('#13 at TSC 8000: event 13 (task 1 shell)');
+    expect(hoveredTitle(TIMELINE, last.x, last.y, DEFAULT_PLOT_WIDTH)).toBe(''); // the pointer past the default plot's end
   });
 
   it('counts the marks drawn per kind and the new ones', () => {
