@@ -73,7 +73,9 @@ test('Table 2 per module, row clicks open the code, gutter marks; a violation ke
   await expect.poll(async () => (await tables(page)).total.unsafeLoc, { timeout: 30_000 }).toBe(prebuilt.total.unsafeLoc + 4);
   const top = (await tables(page)).modules.find((row) => row.module === '.')!;
   expect(top.reasons.map((reason) => reason.reason)).toContain('reads physical address 0 (test)');
+  await expect(panel.locator('tr[data-module="."] td').first()).toHaveText('top-level files'); // the report's '.', named for people
   await panel.locator('tr[data-module="."]').click();
+  await expect(panel.getByTestId('unsafe-reasons').locator('h3')).toHaveText('Table 1: the unsafe code in top-level files, and why');
   await expect(page.locator('.editor-title')).toHaveText('main.ts');
   const peekAt = (await page.evaluate(() => window.playground!.readFile('main.ts'))).split('\n').findIndex((text) => text.startsWith('@unsafe("reads physical')) + 1;
   await expect.poll(() => unsafeLinesInView(page), { timeout: 10_000 }).toEqual([peekAt, peekAt + 1, peekAt + 2, peekAt + 3]);

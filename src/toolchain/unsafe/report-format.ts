@@ -20,6 +20,9 @@ export type { UnsafeOperationKind } from './operations.js';
 /** Bump when a field changes meaning or goes away; adding fields keeps the version. */
 export const UNSAFE_REPORT_VERSION = 1;
 
+/** The module of the kernel's top-level files (main.ts, config.ts, …): those directly in src/kernel/. */
+export const TOP_LEVEL_MODULE = '.';
+
 export interface LineCounts {
   /** Lines of code (non-blank, non-comment). */
   loc: number;

@@ -7,6 +7,7 @@
 import type { FileFindings, RegionFinding } from './file-check.js';
 import type { UnsafeOperationKind } from './operations.js';
 import {
+  TOP_LEVEL_MODULE,
   UNSAFE_REPORT_VERSION,
   type FileReport,
   type LineCounts,
@@ -16,9 +17,6 @@ import {
   type UnsafeRegion,
   type UnsafeReport,
 } from './report-format.js';
-
-/** The module of the kernel's top-level files (main.ts, config.ts, …). */
-const TOP_LEVEL_MODULE = '.';
 
 export function buildReport(findings: readonly FileFindings[]): UnsafeReport {
   const files = findings.map(fileReport).sort((a, b) => a.path.localeCompare(b.path));

@@ -45,9 +45,9 @@ export function UnsafeShareChart({ tables, onSelect }: { tables: UnsafeTables; o
     >
       {tables.modules.map((row, index) => (
         <g key={row.module} className="unsafe-bar" data-module={row.module} transform={`translate(0 ${index * ROW_PX})`} onClick={() => onSelect(row)}>
-          <title>{`${row.module}: ${row.unsafeLoc} of ${row.loc} lines unsafe (${row.sharePct} %); paper's ${row.paper.crate}: ${row.paper.sharePct} %`}</title>
+          <title>{`${row.label}: ${row.unsafeLoc} of ${row.loc} lines unsafe (${row.sharePct} %); paper's ${row.paper.crate}: ${row.paper.sharePct} %`}</title>
           <text x={LABEL_PX - 6} y={ROW_PX - 4} textAnchor="end">
-            {row.module}
+            {row.label}
           </text>
           <rect className={row.sharePct > tables.targetPct ? 'bar over-target' : 'bar'} x={LABEL_PX} y={3} width={x(row.sharePct) - LABEL_PX} height={ROW_PX - 6} />
           <line className="paper-tick" x1={x(row.paper.sharePct)} x2={x(row.paper.sharePct)} y1={1} y2={ROW_PX - 1} />

@@ -65,7 +65,7 @@ const table2Key = (row: Table2Row) => (row.module ? `module ${row.module.module}
 function table2Rows(data: UnsafeTables, selected: ModuleRow | undefined): Table2Row[] {
   const modules = data.modules.map((row) => ({
     module: row,
-    name: row.module,
+    name: row.label,
     files: row.files,
     counts: row,
     paper: row.paper,
@@ -144,7 +144,7 @@ const regionProps = (region: RegionRow): RowAttributes => ({
 function ModuleReasons({ row }: { row: ModuleRow }) {
   return (
     <section data-testid="unsafe-reasons" data-module={row.module}>
-      <h3>Table 1: why {row.module} needs unsafe code</h3>
+      <h3>Table 1: the unsafe code in {row.label}, and why</h3>
       {row.reasons.length === 0 ? (
         <p className="dim">No unsafe code.</p>
       ) : (

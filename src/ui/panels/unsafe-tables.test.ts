@@ -35,5 +35,7 @@ describe('unsafeTables', () => {
     expect(arch.regions.find((region) => region.name === 'inb')).toMatchObject({ file: 'arch/x86/io.ts', startLine: 5, endLine: 8, operations: 'raw memory ×1' });
     const top = tables.modules.find((row) => row.module === '.')!;
     expect(top).toMatchObject({ unsafeLoc: 0, open: { file: 'main.ts', line: 1 }, reasons: [], paperReasons: [] });
+    expect(top.label).toBe('top-level files'); // the report's '.' is no name for people
+    expect(arch.label).toBe('arch/x86');
   });
 });

@@ -13,7 +13,7 @@
 import {
   paperCrateOf, paperReasonsOf, paperRow, UNSAFE_SHARE_TARGET_PCT, type PaperTable1Row, type PaperTable2Row,
 } from '../../toolchain/unsafe/paper-figures.js';
-import type { FileReport, LineCounts, ModuleReport, UnsafeReport } from '../../toolchain/unsafe/report-format.js';
+import { TOP_LEVEL_MODULE, type FileReport, type LineCounts, type ModuleReport, type UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 
 /** A line to open in the editor; `file` relative to src/kernel/. */
 export interface CodeLocation {
@@ -42,7 +42,10 @@ export interface ReasonRow {
 }
 
 export interface ModuleRow extends LineCounts {
+  /** As in the report: the directory under src/kernel/, '.' for the top-level files. */
   readonly module: string;
+  /** What the panel calls it: the directory, or 'top-level files' for '.'. */
+  readonly label: string;
   readonly files: number;
   /** The paper's Table 2 row of the crate that does this module's job (x86_64, spin, else RustyHermit). */
   readonly paper: PaperTable2Row;
@@ -78,6 +81,11 @@ export function unsafeTables(report: UnsafeReport): UnsafeTables {
   };
 }
 
+/** A module's name for people: the report's '.' (the files directly in src/kernel/) reads as nothing. */
+export function moduleLabel(module: string): string {
+  return module === TOP_LEVEL_MODULE ? 'top-level files' : module;
+}
+
 function moduleRow(module: ModuleReport, files: readonly FileReport[]): ModuleRow {
   const regions = files.flatMap((file) => file.regions.map((region): RegionRow => ({
     file: file.path,
@@ -90,6 +98,7 @@ function moduleRow(module: ModuleReport, files: readonly FileReport[]): ModuleRo
   })));
   return {
     module: module.module,
+    label: moduleLabel(module.module),
     files: module.files,
     loc: module.loc,
     unsafeLoc: module.unsafeLoc,
