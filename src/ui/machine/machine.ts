@@ -75,6 +75,7 @@ export class Machine {
   private readonly serial = new SerialLog();
   private readonly serialListeners = new Listeners<[byte: number]>();
   private readonly statusListeners = new Listeners<[status: MachineStatus]>();
+  private readonly bootListeners = new Listeners();
   private readonly emulation = new EmulationTime();
 
   constructor(private readonly options: MachineOptions) {}
@@ -106,6 +107,11 @@ export class Machine {
   /** Calls `listener` with every byte the guest writes to COM1; returns the unsubscribe function. */
   onSerialByte(listener: (byte: number) => void): () => void {
     return this.serialListeners.add(listener);
+  }
+
+  /** Calls `listener` when a boot starts, as COM1's log empties for the new kernel; returns the unsubscribe function. */
+  onBoot(listener: () => void): () => void {
+    return this.bootListeners.add(listener);
   }
 
   /** Calls `listener` on every status change; returns the unsubscribe function. */
@@ -189,6 +195,7 @@ export class Machine {
   async destroy(): Promise<void> {
     this.serialListeners.clear();
     this.statusListeners.clear();
+    this.bootListeners.clear();
     const spare = this.spare;
     this.spare = null;
     await Promise.all([this.powerOff().destroyed, spare?.then(destroyEmulator, () => undefined)]);
@@ -212,6 +219,7 @@ export class Machine {
   private async start(image: ArrayBuffer, generation: number): Promise<void> {
     this.image = image;
     this.serial.clear();
+    this.bootListeners.notify();
     this.setStatus({ kind: 'loading', step: 'starting v86' });
     const next = this.spare ?? this.buildNextEmulator();
     this.spare = null;

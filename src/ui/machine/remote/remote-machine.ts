@@ -1,0 +1,181 @@
+/**
+ * @fileoverview The page's handle on a `Machine` that runs in a worker
+ * (`machine-host.ts` serves it there): the same calls as `Machine` for
+ * booting, pausing and COM1, carried over a message channel (`protocol.ts`),
+ * with the status and COM1's log kept here from the worker's news, so that
+ * `status`, `serialText()` and `waitForSerial()` answer at once.
+ *
+ * The panels read the hardware synchronously; here they read a
+ * `HardwareMirror`, the registers and watched pages of the latest snapshot.
+ * `refreshHardware` asks the worker for a new one and runs the caller's reads
+ * on it; a read that wanted a page the snapshot lacked asks again with that
+ * page (a few round trips the first time a panel is shown, one after).
+ *
+ * Why a worker: v86 on the page's main thread shares it with the panels'
+ * rendering, so every frame a live panel draws is time taken from the
+ * emulator; in a worker it runs on a core of its own.
+ *
+ * Pipeline place: made by the page with the machine worker's `Worker` (or,
+ * in tests, a MessagePort).
+ */
+import { Listeners } from '../../listeners.js';
+import type { Hardware } from '../hardware.js';
+import { SerialLog } from '../serial-log.js';
+import type { MachineStatus } from '../status.js';
+import { HardwareMirror, WatchedPages } from './hardware-mirror.js';
+import type { MachineMessage, MachineRequest, MessageEndpoint } from './protocol.js';
+
+/** How long `waitForSerial` waits unless told otherwise (as `Machine`'s). */
+const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
+/** Snapshots one refresh may ask for while its reads keep finding pages the last one lacked. */
+const MAX_SNAPSHOTS_PER_REFRESH = 8;
+
+type Call = Extract<MachineRequest, { id: number }>;
+/** A request without its id, as `call` takes it (the union kept member by member). */
+type CallWithoutId = Call extends infer Each ? (Each extends Call ? Omit<Each, 'id'> : never) : never;
+type Answer = Extract<MachineMessage, { kind: 'done' }>;
+
+export class RemoteMachine {
+  private currentStatus: MachineStatus = { kind: 'idle' };
+  private mirror: HardwareMirror | null = null;
+  private readonly watched = new WatchedPages();
+  private readonly serial = new SerialLog();
+  private readonly serialListeners = new Listeners<[byte: number]>();
+  private readonly statusListeners = new Listeners<[status: MachineStatus]>();
+  private readonly answers = new Map<number, (answer: Answer) => void>();
+  private nextId = 1;
+
+  constructor(private readonly endpoint: MessageEndpoint) {
+    endpoint.addEventListener('message', this.receive);
+  }
+
+  get status(): MachineStatus {
+    return this.currentStatus;
+  }
+
+  /** The registers and watched RAM of the latest snapshot (`refreshHardware`); null before one, and while no emulator runs. */
+  hardware(): Hardware | null {
+    return this.currentStatus.kind === 'loading' ? null : this.mirror;
+  }
+
+  /**
+   * Takes a new snapshot and runs `read` on it, again on a newer one (up to a few times) while `read` wanted pages
+   * the snapshot lacked; resolves with the last snapshot and what `read` returned on it, or null while no
+   * emulator runs. The snapshot becomes `hardware()`.
+   */
+  async refreshHardware<T>(read: (hardware: Hardware) => T): Promise<{ hardware: Hardware; result: T } | null> {
+    for (let round = 1; ; round++) {
+      const { snapshot } = await this.call({ kind: 'snapshot', pages: this.watched.list() });
+      if (!snapshot) {
+        this.mirror = null;
+        return null;
+      }
+      const mirror = new HardwareMirror(snapshot);
+      const result = read(mirror);
+      this.mirror = mirror;
+      if (!this.watched.add(mirror.missingPages()) || round === MAX_SNAPSHOTS_PER_REFRESH) return { hardware: mirror, result };
+    }
+  }
+
+  serialText(): string {
+    return this.serial.text;
+  }
+
+  waitForSerial(text: string, timeoutMs = DEFAULT_SERIAL_TIMEOUT_MS): Promise<void> {
+    return this.serial.waitFor(text, timeoutMs);
+  }
+
+  onSerialByte(listener: (byte: number) => void): () => void {
+    return this.serialListeners.add(listener);
+  }
+
+  onStatusChange(listener: (status: MachineStatus) => void): () => void {
+    return this.statusListeners.add(listener);
+  }
+
+  sendSerial(text: string): void {
+    this.post({ kind: 'sendSerial', text });
+  }
+
+  pressKeys(scancodes: readonly number[]): void {
+    this.post({ kind: 'pressKeys', scancodes: [...scancodes] });
+  }
+
+  setCommandLine(text: string): void {
+    this.post({ kind: 'setCommandLine', text });
+  }
+
+  prepareBoot(): void {
+    this.post({ kind: 'prepareBoot' });
+  }
+
+  /** Boots `image` in the worker (a copy: the caller keeps its buffer). */
+  async boot(image: ArrayBuffer): Promise<void> {
+    await this.call({ kind: 'boot', image });
+  }
+
+  /** `url` is resolved against the page's address, not the worker script's. */
+  async bootFromUrl(url: string): Promise<void> {
+    const base = (globalThis as { location?: { href: string } }).location?.href;
+    await this.call({ kind: 'bootFromUrl', url: base ? new URL(url, base).href : url });
+  }
+
+  async stop(): Promise<void> {
+    await this.call({ kind: 'stop' });
+  }
+
+  async resume(): Promise<void> {
+    await this.call({ kind: 'resume' });
+  }
+
+  async reset(): Promise<void> {
+    await this.call({ kind: 'reset' });
+  }
+
+  /** Frees the worker's emulators and drops all listeners here; the worker stops serving. */
+  async destroy(): Promise<void> {
+    this.serialListeners.clear();
+    this.statusListeners.clear();
+    await this.call({ kind: 'destroy' });
+    this.endpoint.removeEventListener('message', this.receive);
+    this.mirror = null;
+    this.currentStatus = { kind: 'idle' };
+  }
+
+  private post(request: MachineRequest): void {
+    this.endpoint.postMessage(request, []);
+  }
+
+  private call(request: CallWithoutId): Promise<Answer> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.answers.set(id, (answer) => (answer.error === undefined ? resolve(answer) : reject(new Error(answer.error))));
+      this.post({ ...request, id } as Call);
+    });
+  }
+
+  private readonly receive = (event: MessageEvent<MachineMessage>) => {
+    const message = event.data;
+    switch (message.kind) {
+      case 'done':
+        this.answers.get(message.id)?.(message);
+        this.answers.delete(message.id);
+        return;
+      case 'boot':
+        this.serial.clear();
+        this.watched.clear();
+        this.mirror = null;
+        return;
+      case 'serial':
+        for (const byte of message.bytes) {
+          this.serial.appendByte(byte);
+          this.serialListeners.notify(byte);
+        }
+        return;
+      case 'status':
+        this.currentStatus = message.status;
+        this.statusListeners.notify(message.status);
+        return;
+    }
+  };
+}
