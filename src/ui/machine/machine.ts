@@ -15,6 +15,8 @@ import type { Event as V86Event } from 'v86';
 import { EmulationTime } from './emulation-time.js';
 import { adoptScreen, buildEmulator, internalsOf, loadKernel, MULTIBOOT_PORT, type Emulator } from './emulator.js';
 import { hardwareOf, type Hardware } from './hardware.js';
+import { captureScreen, type ScreenAdapterCalls } from './remote/screen-capture.js';
+import type { ScreenUpdate } from './remote/text-screen.js';
 import { fetchKernelImage } from './kernel-image.js';
 import { SerialLog } from './serial-log.js';
 import type { MachineStatus } from './status.js';
@@ -34,6 +36,11 @@ export interface MachineOptions {
   readonly screenContainer?: HTMLElement;
   /** Guest RAM in bytes. */
   readonly memoryBytes?: number;
+  /**
+   * With no `screenContainer` (the machine worker): hears the VGA text screen's changes, each slice's at its end
+   * (`remote/screen-capture.ts`), from each boot's blank screen on.
+   */
+  readonly onScreenUpdate?: (update: ScreenUpdate) => void;
 }
 
 /** v86's default guest RAM, 64 MiB. */
@@ -279,8 +286,17 @@ export class Machine {
     markFirstSlice(emulator);
     continueWithoutTheTimerThread(emulator);
     if (this.options.screenContainer) adoptScreen(emulator, this.options.screenContainer);
+    else if (this.options.onScreenUpdate) this.forwardScreen(emulator, this.options.onScreenUpdate);
     void emulator.v86.run();
     runUntilFirstOutput(emulator, () => this.serial.text !== '');
+  }
+
+  /** Follows the emulator's text screen (v86's dummy adapter: no screen element) while it is the current one. */
+  private forwardScreen(emulator: Emulator, onUpdate: (update: ScreenUpdate) => void): void {
+    const adapter = (emulator.v86 as unknown as { screen_adapter: ScreenAdapterCalls }).screen_adapter;
+    captureScreen(adapter, (update) => {
+      if (this.emulator === emulator) onUpdate(update);
+    });
   }
 
   private listenTo(emulator: Emulator): void {

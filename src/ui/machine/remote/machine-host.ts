@@ -4,20 +4,33 @@
  * requests, answers snapshot requests with the registers and the pages of
  * RAM asked for (`hardware-mirror.ts`), and sends the machine's news as it
  * happens: a boot starting, COM1 output (the bytes of one slice of emulation
- * in one message), status changes.
+ * in one message), status changes, the text screen's changed rows.
  *
  * Pipeline place: the machine worker's entry point calls `hostMachine` with
  * its global scope; tests call it with one end of a MessageChannel, and
  * `RemoteMachine` (`remote-machine.ts`) holds the other end.
  */
-import type { Machine } from '../machine.js';
+import { Machine, type MachineOptions } from '../machine.js';
 import { snapshotOf } from './hardware-mirror.js';
 import type { MachineMessage, MachineRequest, MessageEndpoint } from './protocol.js';
 
-/** Serves `machine` on `endpoint` until a `destroy` request; returns the function that stops serving. */
-export function hostMachine(machine: Machine, endpoint: MessageEndpoint): () => void {
+/** What the worker's machine is built with: the page's screen is drawn from the updates sent here. */
+export type HostedMachineOptions = Omit<MachineOptions, 'screenContainer' | 'onScreenUpdate'>;
+
+/**
+ * Builds a machine with `options` and serves it on `endpoint` until a `destroy` request; returns the machine and
+ * the function that stops serving.
+ */
+export function hostMachine(endpoint: MessageEndpoint, options: HostedMachineOptions): { machine: Machine; stop: () => void } {
   const send = (message: MachineMessage, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
   const serial = new SerialBatch((bytes) => send({ kind: 'serial', bytes }, [bytes.buffer]));
+  const machine = new Machine({
+    ...options,
+    onScreenUpdate: (update) => {
+      serial.flush();
+      send({ kind: 'screen', update }, update.changedRows.flatMap((row) => [row.chars.buffer, row.fg.buffer, row.bg.buffer]));
+    },
+  });
   const unsubscribe = [
     machine.onBoot(() => {
       serial.flush();
@@ -46,7 +59,7 @@ export function hostMachine(machine: Machine, endpoint: MessageEndpoint): () => 
     );
   };
   endpoint.addEventListener('message', receive);
-  return stop;
+  return { machine, stop };
 }
 
 type Command = Exclude<MachineRequest, { id: number }>;

@@ -3,13 +3,14 @@
  * runs the playground's `Machine` (and so v86) off the page's main thread:
  * requests from the page, each with an id that its `done` answer repeats,
  * and the worker's news in the order it happened — a boot starting (COM1's
- * log empties), COM1 bytes, status changes.
+ * log empties), COM1 bytes, status changes, the VGA text screen's changes.
  *
  * Pipeline place: `remote-machine.ts` (the page) sends `MachineRequest`s;
  * `machine-host.ts` (the worker) answers with `MachineMessage`s.
  */
 import type { MachineStatus } from '../status.js';
 import type { HardwareSnapshot } from './hardware-mirror.js';
+import type { ScreenUpdate } from './text-screen.js';
 
 /** What the page asks of the machine; `id`s pair requests with their `done`. */
 export type MachineRequest =
@@ -29,7 +30,9 @@ export type MachineMessage =
   | { readonly kind: 'boot' }
   /** COM1 output since the last message: a slice of emulation's bytes go together. */
   | { readonly kind: 'serial'; readonly bytes: Uint8Array }
-  | { readonly kind: 'status'; readonly status: MachineStatus };
+  | { readonly kind: 'status'; readonly status: MachineStatus }
+  /** The VGA text screen's rows that a slice of emulation changed. */
+  | { readonly kind: 'screen'; readonly update: ScreenUpdate };
 
 /** Either end of the channel: a Worker, the worker's global scope, or a MessagePort. */
 export interface MessageEndpoint {

@@ -8,7 +8,6 @@ import { DebugSymbols, type DebugInfo } from '../../decoders/debug-symbols.js';
 import type { SnapshotSource } from '../../panels/panel.js';
 import { PANELS } from '../../panels/registry.js';
 import type { Hardware } from '../hardware.js';
-import { Machine } from '../machine.js';
 import type { MachineStatus } from '../status.js';
 import { hostMachine } from './machine-host.js';
 import type { MessageEndpoint } from './protocol.js';
@@ -21,7 +20,7 @@ const SHELL_TIMEOUT_MS = 60_000;
 
 describe.skipIf(!existsSync(REAL_IMAGE) || !existsSync(REAL_DEBUG))('a machine served over a message channel (real image, live v86)', () => {
   const channel = new MessageChannel();
-  const machine = new Machine({ v86Wasm: () => v86Wasm });
+  const { machine } = hostMachine(channel.port1 as unknown as MessageEndpoint, { v86Wasm: () => v86Wasm });
   const remote = new RemoteMachine(channel.port2 as unknown as MessageEndpoint);
   const statuses: MachineStatus['kind'][] = [];
   const debugInfo = JSON.parse(readFileSync(REAL_DEBUG, 'utf8')) as DebugInfo;
@@ -29,7 +28,6 @@ describe.skipIf(!existsSync(REAL_IMAGE) || !existsSync(REAL_DEBUG))('a machine s
   const readAll = (hardware: Hardware) => PANELS.map((panel) => [panel.id, panel.read(sourceOf(hardware), null)]);
 
   beforeAll(async () => {
-    hostMachine(machine, channel.port1 as unknown as MessageEndpoint);
     remote.onStatusChange((status) => statuses.push(status.kind));
     const image = readFileSync(REAL_IMAGE);
     await remote.boot(image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength));
@@ -47,6 +45,15 @@ describe.skipIf(!existsSync(REAL_IMAGE) || !existsSync(REAL_DEBUG))('a machine s
     remote.sendSerial('spawn busy\r');
     await remote.waitForSerial('spawned busy-b', SHELL_TIMEOUT_MS);
     expect(machine.serialText().startsWith(remote.serialText())).toBe(true);
+  });
+
+  it("shows the VGA text screen on the page's side as v86 holds it", async () => {
+    const dummy = (machine as unknown as { emulator: { v86: { screen_adapter: { get_text_screen(): string[] } } } }).emulator.v86.screen_adapter;
+    await expect.poll(() => Array.from({ length: remote.screen.rows }, (_, row) => remote.screen.rowText(row))).toEqual(dummy.get_text_screen());
+    const text = Array.from({ length: remote.screen.rows }, (_, row) => remote.screen.rowText(row)).join('\n');
+    expect(text).toContain('eduos> spawn busy');
+    expect([remote.screen.cols, remote.screen.rows]).toEqual([80, 25]);
+    expect(remote.screen.rowRuns(0).map((run) => run.text).join('')).toBe(remote.screen.rowText(0));
   });
 
   it('reads every panel through the mirror as from the machine itself, once paused', async () => {

@@ -23,6 +23,7 @@ import type { Hardware } from '../hardware.js';
 import { SerialLog } from '../serial-log.js';
 import type { MachineStatus } from '../status.js';
 import { HardwareMirror, WatchedPages } from './hardware-mirror.js';
+import { TextScreen } from './text-screen.js';
 import type { MachineMessage, MachineRequest, MessageEndpoint } from './protocol.js';
 
 /** How long `waitForSerial` waits unless told otherwise (as `Machine`'s). */
@@ -42,8 +43,11 @@ export class RemoteMachine {
   private readonly serial = new SerialLog();
   private readonly serialListeners = new Listeners<[byte: number]>();
   private readonly statusListeners = new Listeners<[status: MachineStatus]>();
+  private readonly screenListeners = new Listeners<[rows: readonly number[]]>();
   private readonly answers = new Map<number, (answer: Answer) => void>();
   private nextId = 1;
+  /** The VGA text screen, as the worker last sent it. */
+  readonly screen = new TextScreen();
 
   constructor(private readonly endpoint: MessageEndpoint) {
     endpoint.addEventListener('message', this.receive);
@@ -93,6 +97,11 @@ export class RemoteMachine {
     return this.statusListeners.add(listener);
   }
 
+  /** Calls `listener` with the rows of `screen` that changed, on every update; returns the unsubscribe function. */
+  onScreenChange(listener: (rows: readonly number[]) => void): () => void {
+    return this.screenListeners.add(listener);
+  }
+
   sendSerial(text: string): void {
     this.post({ kind: 'sendSerial', text });
   }
@@ -136,6 +145,7 @@ export class RemoteMachine {
   async destroy(): Promise<void> {
     this.serialListeners.clear();
     this.statusListeners.clear();
+    this.screenListeners.clear();
     await this.call({ kind: 'destroy' });
     this.endpoint.removeEventListener('message', this.receive);
     this.mirror = null;
@@ -175,6 +185,9 @@ export class RemoteMachine {
       case 'status':
         this.currentStatus = message.status;
         this.statusListeners.notify(message.status);
+        return;
+      case 'screen':
+        this.screenListeners.notify(this.screen.applyUpdate(message.update));
         return;
     }
   };
