@@ -33,7 +33,7 @@ import { FileTree } from './editor/FileTree.js';
 import { loadKernelProject } from './editor/kernel-sources.js';
 import { usePageProject } from './editor/usePageProject.js';
 import { firstOutput } from './machine/first-output.js';
-import type { Machine } from './machine/machine.js';
+import type { PlaygroundMachine } from './machine/playground-machine.js';
 import { MachinePane } from './machine/MachinePane.js';
 import { DockSplitter } from './layout/DockSplitter.js';
 import { useDockShare } from './layout/useDockShare.js';
@@ -189,7 +189,7 @@ export function App({ page }: { page: StartedPage }) {
  * False until the first boot has got somewhere and the page has shown it (`firstOutput`: printed, ended, or ran
  * silently for a while; a frame painted since), then true for good.
  */
-function useFirstBootDone(machine: Machine): boolean {
+function useFirstBootDone(machine: PlaygroundMachine): boolean {
   const [done, setDone] = useState(false);
   useEffect(() => {
     if (done) return;

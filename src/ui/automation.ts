@@ -10,7 +10,7 @@
 
 import type { BuildOutcome, BuildSession } from './build/build-session.js';
 import type { KernelProject } from './editor/kernel-project.js';
-import type { Machine } from './machine/machine.js';
+import type { PlaygroundMachine } from './machine/playground-machine.js';
 import type { MachineStatusKind } from './machine/status.js';
 import { panelAutomation, type PanelAutomation } from './panels/automation-panels.js';
 import { pageShareLink } from './share/page-share.js';
@@ -74,7 +74,7 @@ declare global {
 }
 
 /** Exposes the page's machine, project and build session as `window.playground`; returns the function that removes it. */
-export function installAutomation(machine: Machine, session: BuildSession, loadProject: () => Promise<KernelProject>): () => void {
+export function installAutomation(machine: PlaygroundMachine, session: BuildSession, loadProject: () => Promise<KernelProject>): () => void {
   const automation: PlaygroundAutomation = {
     serialText: () => machine.serialText(),
     waitForSerial: (text, timeoutMs) => machine.waitForSerial(text, timeoutMs),

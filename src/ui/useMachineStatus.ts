@@ -7,12 +7,12 @@
  */
 
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Machine } from './machine/machine.js';
+import type { PlaygroundMachine } from './machine/playground-machine.js';
 import type { MachineStatus } from './machine/status.js';
 
 const NO_MACHINE: MachineStatus = { kind: 'idle' };
 
-export function useMachineStatus(machine: Machine | null): MachineStatus {
+export function useMachineStatus(machine: PlaygroundMachine | null): MachineStatus {
   const subscribe = useCallback(
     (onChange: () => void) => (machine ? machine.onStatusChange(onChange) : () => {}),
     [machine],

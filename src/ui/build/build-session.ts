@@ -21,7 +21,7 @@ import type { DebugInfo } from '../../toolchain/translate.js';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { KernelProject } from '../editor/kernel-project.js';
 import { firstOutput } from '../machine/first-output.js';
-import type { Machine } from '../machine/machine.js';
+import type { PlaygroundMachine } from '../machine/playground-machine.js';
 import { BuildClient, type BuildInput } from './build-client.js';
 import type { PipelineResult, PipelineStep } from './kernel-pipeline.js';
 import { Listeners } from '../listeners.js';
@@ -106,7 +106,7 @@ export class BuildSession {
   private readonly imageListeners = new Listeners();
 
   constructor(
-    private readonly machine: Machine,
+    private readonly machine: PlaygroundMachine,
     /** Loads the project on first use (the page loads it after the first boot anyway). */
     private readonly loadProject: () => Promise<KernelProject>,
     private readonly client = new BuildClient(),
@@ -327,7 +327,7 @@ function whenVisible(): Promise<void> {
  * Resolves when the machine leaves 'loading' (running, or an error if v86 could not start); calls `onLeave`
  * first, within the machine's status change.
  */
-function untilRunning(machine: Machine, onLeave: () => void): Promise<void> {
+function untilRunning(machine: PlaygroundMachine, onLeave: () => void): Promise<void> {
   return new Promise((resolve) => {
     const unsubscribe = machine.onStatusChange((status) => {
       if (status.kind === 'loading') return;

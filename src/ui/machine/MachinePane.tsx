@@ -10,7 +10,7 @@
  */
 import { useState } from 'react';
 import { TabStrip, type TabOption } from '../layout/TabStrip.js';
-import type { Machine } from './machine.js';
+import type { PlaygroundMachine } from './playground-machine.js';
 import { Screen } from './Screen.js';
 import { SerialTerminal } from './SerialTerminal.js';
 
@@ -22,7 +22,7 @@ const TABS: (TabOption & { id: MachineTab })[] = [
 ];
 
 interface MachinePaneProps {
-  readonly machine: Machine;
+  readonly machine: PlaygroundMachine;
   /** The element v86 draws the screen into. */
   readonly screen: HTMLElement;
   readonly onScancode: (scancode: number) => void;

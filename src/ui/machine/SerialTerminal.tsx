@@ -19,7 +19,7 @@ import type { Terminal } from '@xterm/xterm';
 import { useLayoutEffect, useRef } from 'react';
 import { MIN_TERMINAL_ROWS, showEarlySerial, type TerminalGeometry } from './early-serial-view.js';
 import { firstOutput } from './first-output.js';
-import type { Machine } from './machine.js';
+import type { PlaygroundMachine } from './playground-machine.js';
 
 /**
  * The classic VT100 page a kernel expects (where the page fits the window, as many rows as the pane has room for),
@@ -47,7 +47,7 @@ function keepRowsFitted(container: HTMLElement, terminal: Terminal, fit: FitAddo
   return () => observer.disconnect();
 }
 
-export function SerialTerminal({ machine }: { machine: Machine }) {
+export function SerialTerminal({ machine }: { machine: PlaygroundMachine }) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   // A layout effect: the early view is in the page's first paint.

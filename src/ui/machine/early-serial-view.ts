@@ -10,7 +10,7 @@
  * through `terminalRows`, so it can neither lose nor repeat a byte, and a new
  * boot (status 'loading') empties it as it does the terminal.
  */
-import type { Machine } from './machine.js';
+import type { PlaygroundMachine } from './playground-machine.js';
 import { terminalRows } from './terminal-rows.js';
 
 /** The terminal's size, and its font as xterm.js is given it. */
@@ -35,7 +35,7 @@ export interface EarlySerialView {
  * would, in as many rows as fit the height the page's layout gives
  * `container` (`geometry.rows` while it has none: not laid out yet).
  */
-export function showEarlySerial(container: HTMLElement, machine: Machine, geometry: TerminalGeometry): EarlySerialView {
+export function showEarlySerial(container: HTMLElement, machine: PlaygroundMachine, geometry: TerminalGeometry): EarlySerialView {
   const roomPx = container.clientHeight;
   const view = document.createElement('pre');
   view.className = 'serial-early';

@@ -12,7 +12,7 @@
  * prebuilt image's debug JSON) wait for it; it only listens to `Machine`'s
  * events.
  */
-import type { Machine } from './machine.js';
+import type { PlaygroundMachine } from './playground-machine.js';
 import type { MachineStatusKind } from './status.js';
 
 /** How long a kernel that runs but prints nothing is waited for. */
@@ -26,7 +26,7 @@ const FRAME_WAIT_LIMIT_MS = 500;
  * for `graceMs`, and a frame has been painted since; `cancel` stops waiting
  * (the promise then never resolves).
  */
-export function firstOutput(machine: Machine, graceMs = SILENT_KERNEL_GRACE_MS): { done: Promise<void>; cancel: () => void } {
+export function firstOutput(machine: PlaygroundMachine, graceMs = SILENT_KERNEL_GRACE_MS): { done: Promise<void>; cancel: () => void } {
   let cancelled = false;
   let stopListening = () => {};
   const done = new Promise<void>((resolve) => {

@@ -19,6 +19,7 @@ import { captureScreen, type ScreenAdapterCalls } from './remote/screen-capture.
 import type { ScreenUpdate } from './remote/text-screen.js';
 import { fetchKernelImage } from './kernel-image.js';
 import { SerialLog } from './serial-log.js';
+import type { PlaygroundMachine } from './playground-machine.js';
 import type { MachineStatus } from './status.js';
 import { Listeners } from '../listeners.js';
 
@@ -68,7 +69,7 @@ export const BOOT_MARKS = {
   firstSerialByte: 'machine: first COM1 byte',
 } as const;
 
-export class Machine {
+export class Machine implements PlaygroundMachine {
   private emulator: Emulator | null = null;
   /** The next boot's emulator, built ahead by `prepareBoot`. */
   private spare: Promise<Emulator> | null = null;
@@ -99,6 +100,12 @@ export class Machine {
   /** The CPU's registers and physical memory, for the panels; null while no emulator has loaded. */
   hardware(): Hardware | null {
     return this.emulator && this.currentStatus.kind !== 'loading' ? hardwareOf(this.emulator.v86) : null;
+  }
+
+  /** `read` on the hardware now (v86 runs on this thread: no snapshot to fetch). */
+  async refreshHardware<T>(read: (hardware: Hardware) => T): Promise<{ hardware: Hardware; result: T } | null> {
+    const hardware = this.hardware();
+    return hardware ? { hardware, result: read(hardware) } : null;
   }
 
   /** COM1 output since the last boot. */

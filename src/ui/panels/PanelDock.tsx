@@ -20,7 +20,7 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { DebugInfo } from '../decoders/debug-symbols.js';
-import type { Machine } from '../machine/machine.js';
+import type { PlaygroundMachine } from '../machine/playground-machine.js';
 import { TabStrip } from '../layout/TabStrip.js';
 import { useMachineStatus } from '../useMachineStatus.js';
 import type { AnyPanel, SnapshotSource } from './panel.js';
@@ -41,7 +41,7 @@ import './panels.css';
 const LIVE_POLICY: LivePolicy = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000, unseenFrameMs: 0.5 };
 
 export interface PanelDockProps {
-  readonly machine: Machine;
+  readonly machine: PlaygroundMachine;
   /** The running image's debug information (null: none, or not loaded yet): addresses → functions and lines. */
   readonly debugInfo: DebugInfo | null;
   /** The running image's unsafe report (null: none known), for the unsafe panel. */
@@ -80,7 +80,7 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
  * budget counts the read, React's render and, through the next frame, the
  * browser's.
  */
-function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Machine; panel: AnyPanel }) {
+function LivePanel({ host, machine, panel }: { host: PanelHost; machine: PlaygroundMachine; panel: AnyPanel }) {
   const status = useMachineStatus(machine);
   const [data, setData] = useState<unknown>(null);
   /** Live reads per second over the last whole second (null until one has passed, and while not running). */

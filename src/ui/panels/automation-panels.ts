@@ -11,7 +11,7 @@
  * Pipeline place: spread into the automation object by `automation.ts`;
  * reads go through the machine's panel host (`panel-host.ts`).
  */
-import type { Machine } from '../machine/machine.js';
+import type { PlaygroundMachine } from '../machine/playground-machine.js';
 import { panelHostFor, type PanelHost } from './panel-host.js';
 
 export interface PanelAutomation {
@@ -52,6 +52,6 @@ export function panelAutomationOf(host: Pick<PanelHost, 'panels' | 'read'>): Pan
 }
 
 /** `panels()` and `panel(id)` over the machine's one panel host. */
-export function panelAutomation(machine: Machine): PanelAutomation {
+export function panelAutomation(machine: PlaygroundMachine): PanelAutomation {
   return panelAutomationOf(panelHostFor(machine));
 }

@@ -9,7 +9,7 @@
  * debug information and the same pause baselines.
  */
 import { DebugSymbols, type DebugInfo } from '../decoders/debug-symbols.js';
-import type { Machine } from '../machine/machine.js';
+import type { PlaygroundMachine } from '../machine/playground-machine.js';
 import type { MachineStatus } from '../machine/status.js';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
 import type { AnyPanel, SerialConsole, SnapshotSource } from './panel.js';
@@ -32,7 +32,7 @@ export class PanelHost {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly machine: Machine,
+    private readonly machine: PlaygroundMachine,
     readonly panels: readonly AnyPanel[] = PANELS,
   ) {
     machine.onStatusChange((status) => this.statusChanged(status));
@@ -98,10 +98,10 @@ export class PanelHost {
   }
 }
 
-const hosts = new WeakMap<Machine, PanelHost>();
+const hosts = new WeakMap<PlaygroundMachine, PanelHost>();
 
 /** The one panel host of `machine`. */
-export function panelHostFor(machine: Machine): PanelHost {
+export function panelHostFor(machine: PlaygroundMachine): PanelHost {
   let host = hosts.get(machine);
   if (!host) hosts.set(machine, (host = new PanelHost(machine)));
   return host;

@@ -20,6 +20,7 @@
  */
 import { Listeners } from '../../listeners.js';
 import type { Hardware } from '../hardware.js';
+import type { PlaygroundMachine } from '../playground-machine.js';
 import { SerialLog } from '../serial-log.js';
 import type { MachineStatus } from '../status.js';
 import { HardwareMirror, WatchedPages } from './hardware-mirror.js';
@@ -36,7 +37,7 @@ type Call = Extract<MachineRequest, { id: number }>;
 type CallWithoutId = Call extends infer Each ? (Each extends Call ? Omit<Each, 'id'> : never) : never;
 type Answer = Extract<MachineMessage, { kind: 'done' }>;
 
-export class RemoteMachine {
+export class RemoteMachine implements PlaygroundMachine {
   private currentStatus: MachineStatus = { kind: 'idle' };
   private mirror: HardwareMirror | null = null;
   private readonly watched = new WatchedPages();
@@ -79,6 +80,11 @@ export class RemoteMachine {
       this.mirror = mirror;
       if (!this.watched.add(mirror.missingPages()) || round === MAX_SNAPSHOTS_PER_REFRESH) return { hardware: mirror, result };
     }
+  }
+
+  /** v86 runs in the worker: this thread emulates nothing. */
+  emulatedUntil(): number {
+    return 0;
   }
 
   serialText(): string {
