@@ -229,9 +229,9 @@ async function measureWindow(page: Page, windowMs: number, readAll: boolean): Pr
       if (panel) observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
       let instructions = 0;
       type Registers = { instructionCount: number };
-      let last = (playground.panel('registers') as Registers).instructionCount;
-      const sampler = setInterval(() => {
-        const now = (playground.panel('registers') as Registers).instructionCount;
+      let last = ((await playground.panel('registers')) as Registers).instructionCount;
+      const sampler = setInterval(async () => {
+        const now = ((await playground.panel('registers')) as Registers).instructionCount;
         instructions += (now - last) >>> 0;
         last = now;
       }, sampleMs);
@@ -239,7 +239,7 @@ async function measureWindow(page: Page, windowMs: number, readAll: boolean): Pr
       const started = performance.now();
       await new Promise((resolve) => setTimeout(resolve, windowMs));
       clearInterval(sampler);
-      instructions += ((playground.panel('registers') as Registers).instructionCount - last) >>> 0;
+      instructions += (((await playground.panel('registers')) as Registers).instructionCount - last) >>> 0;
       const elapsedMs = performance.now() - started;
       const loopMs = probe.loopMs - loopMsBefore;
       observer.disconnect();

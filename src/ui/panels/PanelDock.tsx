@@ -74,8 +74,9 @@ export function PanelDock({ machine, debugInfo, unsafeReport }: PanelDockProps) 
 /**
  * Reads `panel` on every status change and debug-information change, and
  * while the machine runs on `LIVE_POLICY`'s budget; the line above it says
- * how live its data is (`read-rate.ts`). A read equal to the last
- * one renders nothing (unless the panel opts out of looking: its
+ * how live its data is (`read-rate.ts`). Each read is of the hardware then
+ * (a fresh snapshot when v86 runs in the machine worker). A read equal to
+ * the last one renders nothing (unless the panel opts out of looking: its
  * `shareUnchanged`); a live one renders at once (`flushSync`), so the
  * budget counts the read, React's render and, through the next frame, the
  * browser's.
@@ -90,23 +91,27 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Playgro
   const shown = useRef<unknown>(null);
 
   useEffect(() => {
-    /** Reads the panel; returns the data to show, or undefined when it equals what is shown. */
-    const read = (): unknown => {
-      source.current = host.source();
-      const next = sharedForPanel(panel, shown.current, source.current ? host.read(panel.id, source.current) : null);
+    /** Set when this effect is cleaned up: a read still waiting for its snapshot then shows nothing. */
+    let superseded = false;
+    /** Reads the panel on the hardware now; resolves with the data to show, or undefined when it equals what is shown. */
+    const read = async (): Promise<unknown> => {
+      const fresh = await host.readFresh(panel.id);
+      if (superseded) return undefined;
+      source.current = fresh?.source ?? null;
+      const next = sharedForPanel(panel, shown.current, fresh?.data ?? null);
       if (next === shown.current) return undefined;
       shown.current = next;
       return next;
     };
-    const refresh = () => {
-      const next = read();
-      if (next !== undefined) setData(next);
-    };
+    const refresh = () =>
+      void read().then((next) => {
+        if (next !== undefined) setData(next);
+      });
     const rate = new ReadRate(performance.now());
-    const refreshLive = () => {
+    const refreshLive = async () => {
       const perSecond = rate.read(performance.now());
-      const next = read();
-      if (next === undefined && perSecond === null) return false;
+      const next = await read();
+      if (superseded || (next === undefined && perSecond === null)) return false;
       flushSync(() => {
         if (next !== undefined) setData(next);
         if (perSecond !== null) setReadsPerSecond(Math.round(perSecond));
@@ -116,10 +121,10 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Playgro
     refresh();
     setReadsPerSecond(null);
     const unsubscribe = host.onChange(refresh);
-    if (status.kind !== 'running') return unsubscribe;
-    const stop = startLiveRefresh(refreshLive, LIVE_POLICY, browserClock(() => machine.emulatedUntil()), measureChargedRefresh);
+    const stop = status.kind === 'running' ? startLiveRefresh(refreshLive, LIVE_POLICY, browserClock(() => machine.emulatedUntil()), measureChargedRefresh) : null;
     return () => {
-      stop();
+      superseded = true;
+      stop?.();
       unsubscribe();
     };
   }, [host, machine, panel, status]);

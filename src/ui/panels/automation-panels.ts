@@ -18,10 +18,10 @@ export interface PanelAutomation {
   /** The ids of the registered panels, in tab order, e.g. ["registers", "idt", "gdt", "pages"]. */
   panels(): string[];
   /**
-   * The panel's data now, as frozen plain JSON; null while no emulator runs. Throws for an unknown id.
-   * The same object again while the panel's data is unchanged.
+   * Resolves with the panel's data now, as frozen plain JSON; null while no emulator runs. Rejects for an unknown
+   * id. The same object again while the panel's data is unchanged.
    */
-  panel(id: string): unknown;
+  panel(id: string): Promise<unknown>;
 }
 
 /** Freezes `value` and every object and array inside it; returns it. */
@@ -34,13 +34,13 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** `panels()` and `panel(id)` over `host` (any object that lists and reads panels by id). */
-export function panelAutomationOf(host: Pick<PanelHost, 'panels' | 'read'>): PanelAutomation {
+export function panelAutomationOf(host: Pick<PanelHost, 'panels' | 'readFresh'>): PanelAutomation {
   /** Per panel id: the data object last read, and the frozen JSON copy made from it. */
   const copies = new Map<string, { data: unknown; json: unknown }>();
   return {
     panels: () => host.panels.map((panel) => panel.id),
-    panel: (id) => {
-      const data = host.read(id);
+    panel: async (id) => {
+      const data = (await host.readFresh(id))?.data ?? null;
       if (data === null) return null;
       const last = copies.get(id);
       if (last && last.data === data) return last.json;

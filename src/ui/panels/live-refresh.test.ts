@@ -225,6 +225,29 @@ describe('startLiveRefresh', () => {
     stop();
   });
 
+  it('waits for a refresh that waits for its data, charges it until its data came, and stops while it waits', async () => {
+    const fake = fakeClock(0);
+    const pending: ((changed: boolean) => void)[] = [];
+    const charged: number[] = [];
+    const stop = startLiveRefresh(() => new Promise<boolean>((resolve) => pending.push(resolve)), POLICY, fake.clock, (c) => charged.push(c.costMs));
+    fake.runUntil(66);
+    expect(pending).toHaveLength(1);
+    fake.spend(3);
+    pending[0](false);
+    await Promise.resolve();
+    expect(charged).toEqual([3]);
+    fake.runUntil(1000);
+    expect(pending).toHaveLength(2);
+    fake.runUntil(5000);
+    expect(pending).toHaveLength(2); // no third refresh while the second waits, however long
+    stop();
+    pending[1](true);
+    await Promise.resolve();
+    fake.runUntil(3000);
+    expect(pending).toHaveLength(2);
+    expect(fake.pending).toBe(0);
+  });
+
   it('stops: no timer, no frame and no visibility listener left', () => {
     const fake = fakeClock();
     let refreshes = 0;

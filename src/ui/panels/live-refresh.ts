@@ -143,10 +143,11 @@ const LATEST_WEIGHT = 0.25;
 /**
  * Calls `refresh` on `policy`'s budget until the returned function stops it;
  * `refresh` returns whether it changed the page (then the next frame's
- * rendering counts as part of its cost). The first call is `policy`'s interval away.
+ * rendering counts as part of its cost), or a promise of it (its cost runs
+ * until the promise settles). The first call is `policy`'s interval away.
  * `charged`, if given, hears what each refresh was charged.
  */
-export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clock: LiveClock, charged?: (refresh: ChargedRefresh) => void): () => void {
+export function startLiveRefresh(refresh: () => boolean | Promise<boolean>, policy: LivePolicy, clock: LiveClock, charged?: (refresh: ChargedRefresh) => void): () => void {
   /** What the loop waits for: the next refresh, the rendering of a refresh's frame, or nothing (hidden, stopped). */
   let cancelWait: (() => void) | null = null;
   let averageMs: number | null = null;
@@ -169,6 +170,18 @@ export function startLiveRefresh(refresh: () => boolean, policy: LivePolicy, clo
     if (clock.hidden()) return; // resumed by the visibility listener
     const started = clock.now();
     const changed = refresh();
+    if (typeof changed === 'boolean') return settle(started, changed);
+    // A refresh that waits for its data (a snapshot from the machine worker): the loop waits with it.
+    let cancelled = false;
+    cancelWait = () => {
+      cancelled = true;
+    };
+    const settleUnlessStopped = (outcome: boolean) => {
+      if (!cancelled) settle(started, outcome);
+    };
+    changed.then(settleUnlessStopped, () => settleUnlessStopped(false));
+  }
+  function settle(started: number, changed: boolean): void {
     const ended = clock.now();
     if (changed) waitForFrame(started, ended);
     else waitAfter(started, ended - started);

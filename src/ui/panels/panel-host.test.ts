@@ -1,7 +1,8 @@
 // The panel host: reads panels by id, and hands each panel its data at the last pause (running) or the pause before (paused).
 import { describe, expect, it } from 'vitest';
 import type { CpuState } from '../decoders/cpu-state.js';
-import type { Machine } from '../machine/machine.js';
+import type { Hardware } from '../machine/hardware.js';
+import type { PlaygroundMachine } from '../machine/playground-machine.js';
 import type { MachineStatus } from '../machine/status.js';
 import type { Panel } from './panel.js';
 import { PanelHost } from './panel-host.js';
@@ -10,21 +11,27 @@ import { PanelHost } from './panel-host.js';
 function fakeMachine() {
   const listeners = new Set<(status: MachineStatus) => void>();
   const state = { status: { kind: 'idle' } as MachineStatus, eax: 0 };
+  const hardware = (): Hardware | null =>
+    state.status.kind === 'idle' || state.status.kind === 'loading'
+      ? null
+      : { cpu: () => ({ general: { eax: state.eax } }) as unknown as CpuState, readPhysical: (_: number, n: number) => new Uint8Array(n), memoryBytes: 0 };
   const machine = {
     get status() {
       return state.status;
     },
     onStatusChange: (listener: (status: MachineStatus) => void) => (listeners.add(listener), () => listeners.delete(listener)),
-    hardware: () =>
-      state.status.kind === 'idle' || state.status.kind === 'loading'
-        ? null
-        : { cpu: () => ({ general: { eax: state.eax } }) as unknown as CpuState, readPhysical: (_: number, n: number) => new Uint8Array(n), memoryBytes: 0 },
+    hardware,
+    // As Machine's: the read runs at once, on the hardware now.
+    refreshHardware: async <T,>(read: (hardware: Hardware) => T) => {
+      const now = hardware();
+      return now ? { hardware: now, result: read(now) } : null;
+    },
   };
   const setStatus = (status: MachineStatus) => {
     state.status = status;
     for (const listener of listeners) listener(status);
   };
-  return { machine: machine as unknown as Machine, state, setStatus };
+  return { machine: machine as unknown as PlaygroundMachine, state, setStatus };
 }
 
 /** Reports EAX now and EAX in its baseline. */
@@ -36,11 +43,23 @@ const eaxPanel: Panel<{ eax: number; before: number | null }> = {
 };
 
 describe('PanelHost', () => {
-  it('reads nothing before the machine runs, and says which panels exist for an unknown id', () => {
+  it('reads nothing before the machine runs, and says which panels exist for an unknown id', async () => {
     const { machine } = fakeMachine();
     const host = new PanelHost(machine, [eaxPanel]);
     expect(host.read('eax')).toBeNull();
+    expect(await host.readFresh('eax')).toBeNull();
     expect(() => host.read('tasks')).toThrow('no panel "tasks"; panels: eax');
+    await expect(host.readFresh('tasks')).rejects.toThrow('no panel "tasks"; panels: eax');
+  });
+
+  it('reads a panel fresh, with the source it read', async () => {
+    const { machine, state, setStatus } = fakeMachine();
+    const host = new PanelHost(machine, [eaxPanel]);
+    setStatus({ kind: 'running' });
+    state.eax = 7;
+    const fresh = await host.readFresh('eax');
+    expect(fresh!.data).toEqual({ eax: 7, before: null });
+    expect(fresh!.source.hardware.cpu().general.eax).toBe(7);
   });
 
   it('compares with the last pause while running and with the pause before while paused; a reboot forgets', () => {

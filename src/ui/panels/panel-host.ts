@@ -58,10 +58,22 @@ export class PanelHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** What panels read now, or null while no emulator runs. */
-  source(): SnapshotSource | null {
-    const hardware = this.machine.hardware();
+  /** What panels read on `hardware` (by default the machine's latest: for a remote machine, its last snapshot), or null while no emulator runs. */
+  source(hardware = this.machine.hardware()): SnapshotSource | null {
     return hardware ? { hardware, symbols: this.symbols, debugInfo: this.debugInfo, unsafeReport: this.unsafeReport, serial: this.serial } : null;
+  }
+
+  /**
+   * The panel's data read on the hardware now (for a remote machine, a fresh snapshot), with the source it was
+   * read on; null while no emulator runs. Rejects for an unknown id.
+   */
+  async readFresh(id: string): Promise<{ data: unknown; source: SnapshotSource } | null> {
+    const panel = this.panel(id);
+    const fresh = await this.machine.refreshHardware((hardware) => {
+      const source = this.source(hardware)!;
+      return { data: panel.read(source, this.baseline(id)), source };
+    });
+    return fresh?.result ?? null;
   }
 
   panel(id: string): AnyPanel {
@@ -86,10 +98,12 @@ export class PanelHost {
       this.lastPause.clear();
       this.previousPause.clear();
     } else if (isPaused(status)) {
-      this.previousPause = this.lastPause;
-      this.lastPause = new Map();
-      const source = this.source();
-      if (source) for (const panel of this.panels) this.lastPause.set(panel.id, panel.read(source, this.previousPause.get(panel.id) ?? null));
+      const previousPause = (this.previousPause = this.lastPause);
+      const lastPause = (this.lastPause = new Map());
+      void this.machine.refreshHardware((hardware) => {
+        const source = this.source(hardware)!;
+        for (const panel of this.panels) lastPause.set(panel.id, panel.read(source, previousPause.get(panel.id) ?? null));
+      });
     }
   }
 
