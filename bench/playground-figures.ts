@@ -25,7 +25,9 @@
  * `--only load,rebuild,panels` measures only the parts named (all by default); `--panels all,events,idt` only
  * those panel modes ("all" for every panel read live; every mode by default). `--site DIR` measures a site already
  * built (`npx vite build --outDir DIR`) instead of building one: to compare builds side by side, one after another
- * on the same quiet host.
+ * on the same quiet host. `--query machine=worker` opens the page with that query (page-options.ts): v86 in the
+ * machine worker, where the share of the main thread reads 0 (no emulation there) and guest instructions per second
+ * are the figure.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -465,6 +467,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       panels: { type: 'string' },
       site: { type: 'string' },
+      query: { type: 'string' },
     },
   });
   const runs = Number(values.runs);
@@ -474,7 +477,7 @@ async function main(): Promise<void> {
   const outDir = values.site ?? mkdtempSync(join(tmpdir(), 'playground-figures-'));
   if (!values.site) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ base: SUB_PATH, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-  const url = server.resolvedUrls!.local[0];
+  const url = server.resolvedUrls!.local[0] + (values.query ? `?${values.query}` : '');
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
   try {
     const loads: LoadFigures[] = [];

@@ -12,14 +12,16 @@
  */
 
 import { prefetchKernelImage } from './machine/kernel-image.js';
-import { kernelImageUrl, warmUpWanted } from './page-options.js';
+import { kernelImageUrl, machineInWorker, warmUpWanted } from './page-options.js';
 import { v86Core } from './v86-core.js';
 import './styles.css';
 
 const imageUrl = kernelImageUrl(window.location.href);
-void v86Core().catch(() => undefined); // the download starts now; the boot that waits for it reports a failure
+const inWorker = machineInWorker(window.location.href, import.meta.env.VITE_MACHINE);
+// The download starts now (v86 on this thread); the boot that waits for it reports a failure.
+if (!inWorker) void v86Core().catch(() => undefined);
 prefetchKernelImage(imageUrl);
-const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Core, warmUpWanted(window.location.href)));
+const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Core, warmUpWanted(window.location.href), inWorker));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,7 +1,7 @@
 // kernelImageUrl: the page boots ?image= if given, images/eduos.elf otherwise, relative to the page's own path;
 // warmUpWanted: background builds unless ?warmup=off.
 import { describe, expect, it } from 'vitest';
-import { kernelImageUrl, warmUpWanted } from './page-options.js';
+import { kernelImageUrl, machineInWorker, warmUpWanted } from './page-options.js';
 
 describe('kernelImageUrl', () => {
   it('defaults to images/eduos.elf beside the page, under any base path', () => {
@@ -23,5 +23,14 @@ describe('warmUpWanted', () => {
     expect(warmUpWanted('http://h/sub/')).toBe(true);
     expect(warmUpWanted('http://h/sub/?image=images/k.elf&warmup=on')).toBe(true);
     expect(warmUpWanted('http://h/sub/?warmup=off')).toBe(false);
+  });
+});
+
+describe('machineInWorker', () => {
+  it('runs v86 in the machine worker when the address or the build asks, the address first', () => {
+    expect(machineInWorker('https://x.test/p/', undefined)).toBe(false);
+    expect(machineInWorker('https://x.test/p/?machine=worker', undefined)).toBe(true);
+    expect(machineInWorker('https://x.test/p/', 'worker')).toBe(true);
+    expect(machineInWorker('https://x.test/p/?machine=main', 'worker')).toBe(false);
   });
 });

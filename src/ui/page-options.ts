@@ -22,3 +22,13 @@ export function kernelImageUrl(pageUrl: string): string {
 export function warmUpWanted(pageUrl: string): boolean {
   return new URL(pageUrl).searchParams.get('warmup') !== 'off';
 }
+
+/**
+ * Where v86 runs: in the machine worker (`?machine=worker`, or a build made with VITE_MACHINE=worker), so that the
+ * panels' rendering takes no time from it, or on the page's main thread (the default, until the worker has
+ * proven itself in every test).
+ */
+export function machineInWorker(pageUrl: string, buildDefault: string | undefined): boolean {
+  const requested = new URL(pageUrl).searchParams.get('machine');
+  return (requested ?? buildDefault) === 'worker';
+}

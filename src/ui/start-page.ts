@@ -14,11 +14,15 @@
 import { BuildSession } from './build/build-session.js';
 import { loadKernelProject } from './editor/kernel-sources.js';
 import { Machine } from './machine/machine.js';
+import type { PlaygroundMachine } from './machine/playground-machine.js';
+import { RemoteMachine } from './machine/remote/remote-machine.js';
+import { createRemoteScreenElement } from './machine/remote/remote-screen-element.js';
+import type { MessageEndpoint } from './machine/remote/protocol.js';
 import { createScreenElement } from './machine/screen-element.js';
 
 /** The page's machine, the build session that drives it, and the element v86 draws the VGA screen into. */
 export interface StartedPage {
-  readonly machine: Machine;
+  readonly machine: PlaygroundMachine;
   readonly session: BuildSession;
   readonly screen: HTMLElement;
 }
@@ -27,10 +31,22 @@ export interface StartedPage {
  * Creates the page's machine and session and starts booting `imageUrl`; they live as long as the page.
  * `warmUp`: whether the session may build in the background after the boot (`BuildSession.bootPrebuilt`).
  */
-export function startPage(imageUrl: string, v86Wasm: () => Promise<WebAssembly.Module>, warmUp: boolean): StartedPage {
-  const screen = createScreenElement();
-  const machine = new Machine({ v86Wasm, screenContainer: screen });
+export function startPage(imageUrl: string, v86Wasm: () => Promise<WebAssembly.Module>, warmUp: boolean, inWorker: boolean): StartedPage {
+  const { machine, screen } = inWorker ? machineInWorker() : machineHere(v86Wasm);
   const session = new BuildSession(machine, loadKernelProject);
   void session.bootPrebuilt(imageUrl, { warmUp });
   return { machine, session, screen };
+}
+
+/** v86 on this thread, drawing into a screen element of its own. */
+function machineHere(v86Wasm: () => Promise<WebAssembly.Module>): { machine: Machine; screen: HTMLElement } {
+  const screen = createScreenElement();
+  return { machine: new Machine({ v86Wasm, screenContainer: screen }), screen };
+}
+
+/** v86 in the machine worker, its screen drawn here from the text it sends. */
+function machineInWorker(): { machine: RemoteMachine; screen: HTMLElement } {
+  const worker = new Worker(new URL('./machine/remote/machine-worker.ts', import.meta.url), { type: 'module' });
+  const machine = new RemoteMachine(worker as unknown as MessageEndpoint);
+  return { machine, screen: createRemoteScreenElement(machine) };
 }

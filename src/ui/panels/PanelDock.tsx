@@ -93,30 +93,36 @@ function LivePanel({ host, machine, panel }: { host: PanelHost; machine: Playgro
   useEffect(() => {
     /** Set when this effect is cleaned up: a read still waiting for its snapshot then shows nothing. */
     let superseded = false;
-    /** Reads the panel on the hardware now; resolves with the data to show, or undefined when it equals what is shown. */
-    const read = async (): Promise<unknown> => {
+    /**
+     * Reads the panel on the hardware now; resolves with the data to show (undefined when it equals what is shown)
+     * and when the read began, once its snapshot had come.
+     */
+    const read = async (): Promise<{ next: unknown; readStarted: number }> => {
       const fresh = await host.readFresh(panel.id);
-      if (superseded) return undefined;
+      const readStarted = fresh?.readStarted ?? performance.now();
+      if (superseded) return { next: undefined, readStarted };
       source.current = fresh?.source ?? null;
       const next = sharedForPanel(panel, shown.current, fresh?.data ?? null);
-      if (next === shown.current) return undefined;
+      if (next === shown.current) return { next: undefined, readStarted };
       shown.current = next;
-      return next;
+      return { next, readStarted };
     };
     const refresh = () =>
-      void read().then((next) => {
+      void read().then(({ next }) => {
         if (next !== undefined) setData(next);
       });
     const rate = new ReadRate(performance.now());
     const refreshLive = async () => {
       const perSecond = rate.read(performance.now());
-      const next = await read();
-      if (superseded || (next === undefined && perSecond === null)) return false;
-      flushSync(() => {
-        if (next !== undefined) setData(next);
-        if (perSecond !== null) setReadsPerSecond(Math.round(perSecond));
-      });
-      return true;
+      const { next, readStarted } = await read();
+      const changed = !superseded && (next !== undefined || perSecond !== null);
+      if (changed) {
+        flushSync(() => {
+          if (next !== undefined) setData(next);
+          if (perSecond !== null) setReadsPerSecond(Math.round(perSecond));
+        });
+      }
+      return { changed, workStarted: readStarted };
     };
     refresh();
     setReadsPerSecond(null);

@@ -13,7 +13,7 @@ function stubHost(initial: unknown) {
     data: initial,
     reads: 0,
     panels: [{ id: 'pages' } as AnyPanel],
-    readFresh: async (_id: string) => (host.reads++, host.data === null ? null : { data: host.data, source: {} as SnapshotSource }),
+    readFresh: async (_id: string) => (host.reads++, host.data === null ? null : { data: host.data, source: {} as SnapshotSource, readStarted: 0 }),
   };
   return host;
 }

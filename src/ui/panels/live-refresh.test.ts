@@ -4,7 +4,7 @@
 // frame's rendering begins at its frame time, or when the slice of emulation running then ended. Each refresh reported as
 // charged, and recorded as a User Timing measure.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserClock, delayAfter, LIVE_REFRESH_MEASURE, measureChargedRefresh, startLiveRefresh, type LiveClock } from './live-refresh.js';
+import { browserClock, delayAfter, LIVE_REFRESH_MEASURE, measureChargedRefresh, startLiveRefresh, type LiveClock, type RefreshOutcome } from './live-refresh.js';
 
 const POLICY = { intervalMs: 66, share: 0.05, maxIntervalMs: 1000, unseenFrameMs: 0 };
 
@@ -225,15 +225,17 @@ describe('startLiveRefresh', () => {
     stop();
   });
 
-  it('waits for a refresh that waits for its data, charges it until its data came, and stops while it waits', async () => {
+  it('waits for a refresh that waits for its data, charges it its work after the data came, and stops while it waits', async () => {
     const fake = fakeClock(0);
-    const pending: ((changed: boolean) => void)[] = [];
+    const pending: ((outcome: RefreshOutcome) => void)[] = [];
     const charged: number[] = [];
-    const stop = startLiveRefresh(() => new Promise<boolean>((resolve) => pending.push(resolve)), POLICY, fake.clock, (c) => charged.push(c.costMs));
+    const stop = startLiveRefresh(() => new Promise<RefreshOutcome>((resolve) => pending.push(resolve)), POLICY, fake.clock, (c) => charged.push(c.costMs));
     fake.runUntil(66);
     expect(pending).toHaveLength(1);
+    fake.spend(10); // the wait for the data
+    const workStarted = fake.clock.now();
     fake.spend(3);
-    pending[0](false);
+    pending[0]({ changed: false, workStarted });
     await Promise.resolve();
     expect(charged).toEqual([3]);
     fake.runUntil(1000);
@@ -241,7 +243,7 @@ describe('startLiveRefresh', () => {
     fake.runUntil(5000);
     expect(pending).toHaveLength(2); // no third refresh while the second waits, however long
     stop();
-    pending[1](true);
+    pending[1]({ changed: true, workStarted: fake.clock.now() });
     await Promise.resolve();
     fake.runUntil(3000);
     expect(pending).toHaveLength(2);

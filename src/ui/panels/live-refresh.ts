@@ -140,14 +140,21 @@ export function measureChargedRefresh(refresh: ChargedRefresh): void {
 /** Weight of the latest refresh in the moving average of their cost. */
 const LATEST_WEIGHT = 0.25;
 
+/** What a refresh that waits for its data resolves with: whether it changed the page, and when its work on this thread began. */
+export interface RefreshOutcome {
+  readonly changed: boolean;
+  readonly workStarted: number;
+}
+
 /**
  * Calls `refresh` on `policy`'s budget until the returned function stops it;
  * `refresh` returns whether it changed the page (then the next frame's
- * rendering counts as part of its cost), or a promise of it (its cost runs
- * until the promise settles). The first call is `policy`'s interval away.
+ * rendering counts as part of its cost), or a promise of a `RefreshOutcome`
+ * (its cost runs from its `workStarted`: the wait for its data costs this
+ * thread nothing). The first call is `policy`'s interval away.
  * `charged`, if given, hears what each refresh was charged.
  */
-export function startLiveRefresh(refresh: () => boolean | Promise<boolean>, policy: LivePolicy, clock: LiveClock, charged?: (refresh: ChargedRefresh) => void): () => void {
+export function startLiveRefresh(refresh: () => boolean | Promise<RefreshOutcome>, policy: LivePolicy, clock: LiveClock, charged?: (refresh: ChargedRefresh) => void): () => void {
   /** What the loop waits for: the next refresh, the rendering of a refresh's frame, or nothing (hidden, stopped). */
   let cancelWait: (() => void) | null = null;
   let averageMs: number | null = null;
@@ -171,15 +178,16 @@ export function startLiveRefresh(refresh: () => boolean | Promise<boolean>, poli
     const started = clock.now();
     const changed = refresh();
     if (typeof changed === 'boolean') return settle(started, changed);
-    // A refresh that waits for its data (a snapshot from the machine worker): the loop waits with it.
+    // A refresh that waits for its data (a snapshot from the machine worker): the loop waits with it, and charges
+    // the refresh from when its work here began.
     let cancelled = false;
     cancelWait = () => {
       cancelled = true;
     };
-    const settleUnlessStopped = (outcome: boolean) => {
-      if (!cancelled) settle(started, outcome);
-    };
-    changed.then(settleUnlessStopped, () => settleUnlessStopped(false));
+    changed.then(
+      (outcome) => cancelled || settle(outcome.workStarted, outcome.changed),
+      () => cancelled || settle(clock.now(), false),
+    );
   }
   function settle(started: number, changed: boolean): void {
     const ended = clock.now();

@@ -20,6 +20,13 @@ export function isPaused(status: MachineStatus): boolean {
   return status.kind === 'stopped' || status.kind === 'halted' || status.kind === 'error';
 }
 
+/** A panel read on the hardware now: its data, what it read, and when the read began (once its snapshot had come). */
+export interface FreshRead {
+  readonly data: unknown;
+  readonly source: SnapshotSource;
+  readonly readStarted: number;
+}
+
 export class PanelHost {
   private debugInfo: DebugInfo | null = null;
   private symbols: DebugSymbols | null = null;
@@ -67,11 +74,12 @@ export class PanelHost {
    * The panel's data read on the hardware now (for a remote machine, a fresh snapshot), with the source it was
    * read on; null while no emulator runs. Rejects for an unknown id.
    */
-  async readFresh(id: string): Promise<{ data: unknown; source: SnapshotSource } | null> {
+  async readFresh(id: string): Promise<FreshRead | null> {
     const panel = this.panel(id);
     const fresh = await this.machine.refreshHardware((hardware) => {
+      const readStarted = performance.now();
       const source = this.source(hardware)!;
-      return { data: panel.read(source, this.baseline(id)), source };
+      return { data: panel.read(source, this.baseline(id)), source, readStarted };
     });
     return fresh?.result ?? null;
   }

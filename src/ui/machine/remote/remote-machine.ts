@@ -69,6 +69,8 @@ export class RemoteMachine implements PlaygroundMachine {
    * emulator runs. The snapshot becomes `hardware()`.
    */
   async refreshHardware<T>(read: (hardware: Hardware) => T): Promise<{ hardware: Hardware; result: T } | null> {
+    // Pages read on the last snapshot after its refresh (a view computing on demand: the translate box).
+    if (this.mirror) this.watched.add(this.mirror.missingPages());
     for (let round = 1; ; round++) {
       const { snapshot } = await this.call({ kind: 'snapshot', pages: this.watched.list() });
       if (!snapshot) {
