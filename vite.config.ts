@@ -4,10 +4,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 /**
- * The page's first boot needs what `main.tsx` imports at once (the machine's chunk with v86's JavaScript, React,
- * the App chunk) and v86.wasm, which `main.tsx` fetches. Vite links only the entry's static imports in index.html,
- * so the rest would not be asked for before the entry script has loaded and run; this links them too
- * (modulepreload, and a fetch preload for the wasm file), so every download of the first boot starts with the page.
+ * The page's first boot needs what `main.tsx` imports at once (`start-page.ts`'s chunk, which starts the machine
+ * worker, React, the App chunk). Vite links only the entry's static imports in index.html, so the rest would not be
+ * asked for before the entry script has loaded and run; this links them too (modulepreload), so every download of
+ * the page's first boot starts with the page. (The machine worker fetches v86's JavaScript and v86.wasm itself: a
+ * preload from the page would be a second download, as the worker does not share the page's preloads.)
  */
 function preloadFirstBoot(): Plugin {
   return {
@@ -33,10 +34,8 @@ function preloadFirstBoot(): Plugin {
         const linked = closure([entry.fileName]);
         const scripts = [...closure(entry.dynamicImports)].filter((fileName) => !linked.has(fileName));
         const styles = scripts.flatMap((fileName) => [...(chunkOf(fileName)?.viteMetadata?.importedCss ?? [])]);
-        const wasm = [...linked].flatMap((fileName) => [...(chunkOf(fileName)?.viteMetadata?.importedAssets ?? [])].filter((asset) => asset.endsWith('.wasm')));
         const link = (attrs: HtmlTagDescriptor['attrs']): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
         return [
-          ...wasm.map((fileName) => link({ rel: 'preload', as: 'fetch', type: 'application/wasm', crossorigin: true, href: `./${fileName}` })),
           ...scripts.map((fileName) => link({ rel: 'modulepreload', crossorigin: true, href: `./${fileName}` })),
           ...styles.map((fileName) => link({ rel: 'preload', as: 'style', crossorigin: true, href: `./${fileName}` })),
         ];
@@ -56,7 +55,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The page exists to run v86 (~350 kB of JavaScript, in the first boot's own chunk); Monaco is loaded later.
+    // The page exists to run v86 (~350 kB of JavaScript, in the machine worker's chunk); Monaco is loaded later.
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -258,13 +258,21 @@ const QUIET_EMULATOR_SHARE = 0.85;
 /** How long to wait for that at most (the editor's TypeScript worker, the build worker's background warm-up builds). */
 const QUIET_TIMEOUT_MS = 60_000;
 
-/** Waits until v86 has had QUIET_EMULATOR_SHARE of the main thread for two seconds in a row (or QUIET_TIMEOUT_MS). */
+/**
+ * Waits until v86 has had QUIET_EMULATOR_SHARE of the main thread for two seconds in a row (or QUIET_TIMEOUT_MS).
+ * With v86 in the machine worker (no emulation on the main thread), until it has run at QUIET_EMULATOR_SHARE of its
+ * best rate so far for two seconds in a row, from the fourth second on.
+ */
 async function waitUntilQuiet(page: Page): Promise<number> {
   const started = Date.now();
   let quietSeconds = 0;
+  let seconds = 0;
+  let bestRate = 0;
   while (quietSeconds < 2 && Date.now() - started < QUIET_TIMEOUT_MS) {
-    const { emulatorShare } = await measureWindow(page, 1000, false);
-    quietSeconds = emulatorShare >= QUIET_EMULATOR_SHARE ? quietSeconds + 1 : 0;
+    const { emulatorShare, instructionsPerSecond } = await measureWindow(page, 1000, false);
+    bestRate = Math.max(bestRate, instructionsPerSecond);
+    const quiet = emulatorShare > 0 ? emulatorShare >= QUIET_EMULATOR_SHARE : ++seconds >= 4 && instructionsPerSecond >= QUIET_EMULATOR_SHARE * bestRate;
+    quietSeconds = quiet ? quietSeconds + 1 : 0;
   }
   return Date.now() - started;
 }

@@ -3,8 +3,8 @@
  * starts the first boot, then loads and mounts `App` into #root.
  *
  * Pipeline place: the page's first script, kept small on purpose. The first
- * boot waits for v86's core (v86.wasm, compiled here as it downloads), the
- * kernel image the URL names and v86's JavaScript (`start-page.ts`'s chunk);
+ * boot waits for the machine worker (`start-page.ts` starts it; it loads
+ * v86's JavaScript and core itself) and the kernel image the URL names;
  * React, xterm.js and the panels (the `App` chunk) are not needed to run
  * the kernel. All of them are asked for at once, and the machine starts as
  * soon as its own parts are in, while `App` still loads; `App` then shows
@@ -13,15 +13,12 @@
 
 import { prefetchKernelImage } from './machine/kernel-image.js';
 import { kernelImageUrl, machineInWorker, warmUpWanted } from './page-options.js';
-import { v86Core } from './v86-core.js';
 import './styles.css';
 
 const imageUrl = kernelImageUrl(window.location.href);
 const inWorker = machineInWorker(window.location.href, import.meta.env.VITE_MACHINE);
-// The download starts now (v86 on this thread); the boot that waits for it reports a failure.
-if (!inWorker) void v86Core().catch(() => undefined);
 prefetchKernelImage(imageUrl);
-const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, v86Core, warmUpWanted(window.location.href), inWorker));
+const started = import('./start-page.js').then(({ startPage }) => startPage(imageUrl, warmUpWanted(window.location.href), inWorker));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

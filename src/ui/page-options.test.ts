@@ -27,10 +27,10 @@ describe('warmUpWanted', () => {
 });
 
 describe('machineInWorker', () => {
-  it('runs v86 in the machine worker when the address or the build asks, the address first', () => {
-    expect(machineInWorker('https://x.test/p/', undefined)).toBe(false);
-    expect(machineInWorker('https://x.test/p/?machine=worker', undefined)).toBe(true);
-    expect(machineInWorker('https://x.test/p/', 'worker')).toBe(true);
-    expect(machineInWorker('https://x.test/p/?machine=main', 'worker')).toBe(false);
+  it('runs v86 in the machine worker unless the address or the build asks for the main thread, the address first', () => {
+    expect(machineInWorker('https://x.test/p/', undefined)).toBe(true);
+    expect(machineInWorker('https://x.test/p/?machine=main', undefined)).toBe(false);
+    expect(machineInWorker('https://x.test/p/', 'main')).toBe(false);
+    expect(machineInWorker('https://x.test/p/?machine=worker', 'main')).toBe(true);
   });
 });

@@ -24,11 +24,11 @@ export function warmUpWanted(pageUrl: string): boolean {
 }
 
 /**
- * Where v86 runs: in the machine worker (`?machine=worker`, or a build made with VITE_MACHINE=worker), so that the
- * panels' rendering takes no time from it, or on the page's main thread (the default, until the worker has
- * proven itself in every test).
+ * Where v86 runs: in the machine worker (the default), so that the panels' rendering on the page's main thread
+ * takes no time from it, or on the main thread (`?machine=main`, or a build made with VITE_MACHINE=main), as the
+ * page did until 2026-11-28: kept to compare the two (`npm run figures:playground -- --query machine=main`).
  */
 export function machineInWorker(pageUrl: string, buildDefault: string | undefined): boolean {
   const requested = new URL(pageUrl).searchParams.get('machine');
-  return (requested ?? buildDefault) === 'worker';
+  return (requested ?? buildDefault ?? 'worker') !== 'main';
 }

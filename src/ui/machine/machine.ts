@@ -18,7 +18,7 @@ import { hardwareOf, type Hardware } from './hardware.js';
 import { captureScreen, type ScreenAdapterCalls } from './remote/screen-capture.js';
 import type { ScreenUpdate } from './remote/text-screen.js';
 import { fetchKernelImage } from './kernel-image.js';
-import { SerialLog } from './serial-log.js';
+import { DEFAULT_SERIAL_TIMEOUT_MS, SerialLog } from './serial-log.js';
 import type { PlaygroundMachine } from './playground-machine.js';
 import type { MachineStatus } from './status.js';
 import { Listeners } from '../listeners.js';
@@ -47,8 +47,6 @@ export interface MachineOptions {
 /** v86's default guest RAM, 64 MiB. */
 const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 
-/** How long `waitForSerial` waits unless told otherwise. */
-const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
 
 /** The longest the machine emulates in one go at boot, waiting for the kernel's first output (`runUntilFirstOutput`). */
 const FIRST_OUTPUT_BUDGET_MS = 50;
@@ -85,6 +83,9 @@ export class Machine implements PlaygroundMachine {
   private readonly statusListeners = new Listeners<[status: MachineStatus]>();
   private readonly bootListeners = new Listeners();
   private readonly emulation = new EmulationTime();
+
+  /** v86 runs on this object's thread. */
+  readonly emulatesHere = true;
 
   constructor(private readonly options: MachineOptions) {}
 

@@ -13,6 +13,8 @@ import type { MachineStatus } from './status.js';
 
 export interface PlaygroundMachine {
   readonly status: MachineStatus;
+  /** Whether v86 emulates on the thread that holds this object: then the page's own work there takes time from it. */
+  readonly emulatesHere: boolean;
   /** The registers and RAM the panels read (for a remote machine, of its latest snapshot); null while no emulator runs. */
   hardware(): Hardware | null;
   /** Runs `read` on the hardware now (a fresh snapshot, for a remote machine) and resolves with it and `read`'s result. */

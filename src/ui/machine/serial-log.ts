@@ -12,6 +12,9 @@ interface Waiter {
   readonly resolve: () => void;
 }
 
+/** How long a machine's `waitForSerial` waits unless told otherwise. */
+export const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
+
 /** How many characters of the log a timeout message quotes, so it shows what came instead. */
 const TAIL_IN_TIMEOUT_MESSAGE = 200;
 

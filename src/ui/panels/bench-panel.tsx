@@ -34,16 +34,19 @@ export interface BenchPanelData {
   readonly getpidRatioTarget: number;
   /** Characters in COM1's log: a run requested at this length has started once `run.offset` reaches it. */
   readonly logLength: number;
+  /** Which boot the log is of: a request made in an earlier boot was dropped with its log. */
+  readonly boot: number;
 }
 
 function BenchView({ data, source }: PanelViewProps<BenchPanelData>) {
-  const [requestedAt, setRequestedAt] = useState<number | null>(null);
+  const [request, setRequest] = useState<{ at: number; boot: number } | null>(null);
   const running = data.run !== null && !data.run.complete;
   // Typed, but the kernel has not answered yet (a reboot, which empties the log, drops the request).
-  const starting = requestedAt !== null && requestedAt <= data.logLength && (data.run === null || data.run.offset < requestedAt);
+  const starting =
+    request !== null && request.boot === data.boot && request.at <= data.logLength && (data.run === null || data.run.offset < request.at);
   const shown = running ? data.run : data.result;
   const run = () => {
-    setRequestedAt(data.logLength);
+    setRequest({ at: data.logLength, boot: data.boot });
     source.serial?.send(BENCH_COMMAND);
   };
   return (
@@ -109,11 +112,12 @@ const lastRead = new LastResult<BenchPanelData>();
 
 function benchData(serial: SerialConsole | undefined): BenchPanelData {
   const text = serial?.text() ?? '';
-  return lastRead.get([serial, text], () => {
+  const boot = serial?.boot() ?? 0;
+  return lastRead.get([serial, text, boot], () => {
     const run = parseLastBenchRun(text);
     if (serial && run?.complete) completedRuns.set(serial, run);
     const result = run?.complete ? run : (serial && completedRuns.get(serial)) || null;
-    return { canRun: serial !== undefined, run, result, rowCount: BENCH_ACTIVITIES.length, getpidRatioTarget: GETPID_RATIO_TARGET, logLength: text.length };
+    return { canRun: serial !== undefined, run, result, rowCount: BENCH_ACTIVITIES.length, getpidRatioTarget: GETPID_RATIO_TARGET, logLength: text.length, boot };
   });
 }
 

@@ -79,4 +79,18 @@ describe('PanelHost', () => {
     setStatus({ kind: 'running' });
     expect(host.read('eax')).toEqual({ eax: 2, before: null });
   });
+
+  it("counts the machine's boots for the serial console, once per boot however many loading steps it has", () => {
+    const { machine, setStatus } = fakeMachine();
+    const host = new PanelHost(machine, [eaxPanel]);
+    const boot = () => host.source({ cpu: () => ({}) as CpuState, readPhysical: (_: number, n: number) => new Uint8Array(n), memoryBytes: 0 })!.serial!.boot();
+    expect(boot()).toBe(0);
+    setStatus({ kind: 'loading', step: 'fetching images/eduos.elf' });
+    setStatus({ kind: 'loading', step: 'starting v86' });
+    setStatus({ kind: 'running' });
+    expect(boot()).toBe(1);
+    setStatus({ kind: 'loading', step: 'starting v86' });
+    setStatus({ kind: 'running' });
+    expect(boot()).toBe(2);
+  });
 });

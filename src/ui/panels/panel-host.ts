@@ -9,6 +9,7 @@
  * debug information and the same pause baselines.
  */
 import { DebugSymbols, type DebugInfo } from '../decoders/debug-symbols.js';
+import type { Hardware } from '../machine/hardware.js';
 import type { PlaygroundMachine } from '../machine/playground-machine.js';
 import type { MachineStatus } from '../machine/status.js';
 import type { UnsafeReport } from '../../toolchain/unsafe/report-format.js';
@@ -37,13 +38,16 @@ export class PanelHost {
   private lastPause = new Map<string, unknown>();
   private previousPause = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
+  /** Boots seen (a status change into 'loading'), for `SerialConsole.boot`. */
+  private boots = 0;
+  private loading = false;
 
   constructor(
     private readonly machine: PlaygroundMachine,
     readonly panels: readonly AnyPanel[] = PANELS,
   ) {
     machine.onStatusChange((status) => this.statusChanged(status));
-    this.serial = { text: () => machine.serialText(), send: (text) => machine.sendSerial(text) };
+    this.serial = { text: () => machine.serialText(), send: (text) => machine.sendSerial(text), boot: () => this.boots };
   }
 
   /** The debug information of the image the machine runs (null: addresses stay unnamed). */
@@ -102,16 +106,20 @@ export class PanelHost {
   }
 
   private statusChanged(status: MachineStatus): void {
+    if (status.kind === 'loading' && !this.loading) this.boots++;
+    this.loading = status.kind === 'loading';
     if (status.kind === 'loading' || status.kind === 'idle') {
       this.lastPause.clear();
       this.previousPause.clear();
     } else if (isPaused(status)) {
       const previousPause = (this.previousPause = this.lastPause);
       const lastPause = (this.lastPause = new Map());
-      void this.machine.refreshHardware((hardware) => {
+      const readAll = (hardware: Hardware) => {
         const source = this.source(hardware)!;
         for (const panel of this.panels) lastPause.set(panel.id, panel.read(source, previousPause.get(panel.id) ?? null));
-      });
+      };
+      // No baselines if the machine worker is gone: the status says so.
+      this.machine.refreshHardware(readAll).catch(() => undefined);
     }
   }
 

@@ -32,6 +32,8 @@ export interface SnapshotSource {
 export interface SerialConsole {
   text(): string;
   send(text: string): void;
+  /** Which boot of the machine the text is of (each boot empties the log and counts one up). */
+  boot(): number;
 }
 
 export interface PanelViewProps<Data> {

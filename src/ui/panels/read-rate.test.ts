@@ -23,6 +23,7 @@ describe('livenessLine', () => {
     expect(livenessLine({ kind: 'running' }, null, 0.05)).toMatch(/^live \(the panels take at most 5 % /);
     expect(livenessLine({ kind: 'running' }, 12, 0.05)).toMatch(/^live: read 12 times a second \(/);
     expect(livenessLine({ kind: 'running' }, 1, 0.05)).toMatch(/^live: read once a second \(/);
+    expect(livenessLine({ kind: 'running' }, 15, null)).toBe('live: read 15 times a second (v86 runs on a thread of its own)');
     expect(livenessLine({ kind: 'stopped' }, 12, 0.05)).toBe('paused: exact, as the machine holds it now');
     expect(livenessLine({ kind: 'halted', exitCode: 0 }, null, 0.05)).toMatch(/^halted: exact/);
     expect(livenessLine({ kind: 'error', message: 'triple fault' }, null, 0.05)).toMatch(/^crashed: exact/);

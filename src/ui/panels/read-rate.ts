@@ -33,13 +33,14 @@ export class ReadRate {
 
 /**
  * The dock's line above the panel: how live its data is. While running, how often it is read (once a rate is
- * known) and the live budget (`budgetShare` of the main thread); once the machine stopped, that the data is exact;
- * nothing while no kernel runs.
+ * known) and what that costs the emulator: at most `budgetShare` of its thread, or (null) nothing, v86 running in
+ * a worker of its own (its line says so); once the machine stopped, that the data is exact; nothing while no kernel runs.
  */
-export function livenessLine(status: MachineStatus, readsPerSecond: number | null, budgetShare: number): string | null {
+export function livenessLine(status: MachineStatus, readsPerSecond: number | null, budgetShare: number | null): string | null {
   switch (status.kind) {
     case 'running': {
-      const budget = `the panels take at most ${Math.round(budgetShare * 100)} % of the emulator’s time`;
+      const budget =
+        budgetShare === null ? 'v86 runs on a thread of its own' : `the panels take at most ${Math.round(budgetShare * 100)} % of the emulator’s time`;
       if (readsPerSecond === null) return `live (${budget})`;
       return `live: read ${readsPerSecond === 1 ? 'once' : `${readsPerSecond} times`} a second (${budget})`;
     }

@@ -88,3 +88,20 @@ describe.skipIf(!existsSync(REAL_IMAGE) || !existsSync(REAL_DEBUG))('a machine s
     expect(statuses.slice(-2)).toEqual(['loading', 'running']);
   }, SHELL_TIMEOUT_MS);
 });
+
+describe('a machine worker that fails', () => {
+  it('ends the requests still waiting and says so in the status', async () => {
+    const channel = new MessageChannel(); // nothing serves the other end: a worker whose script did not load
+    const remote = new RemoteMachine(channel.port2 as unknown as MessageEndpoint);
+    const statuses: MachineStatus[] = [];
+    remote.onStatusChange((status) => statuses.push(status));
+    const booting = remote.boot(new ArrayBuffer(8));
+    const snapshot = remote.refreshHardware(() => null);
+    remote.workerFailed('its script did not load');
+    await booting; // like Machine's boot: the status tells, the call does not throw
+    await expect(snapshot).rejects.toThrow('the machine worker failed: its script did not load');
+    expect(statuses).toEqual([{ kind: 'error', message: 'the machine worker failed: its script did not load' }]);
+    expect(remote.hardware()).toBeNull();
+    channel.port1.close();
+  });
+});

@@ -21,14 +21,12 @@
 import { Listeners } from '../../listeners.js';
 import type { Hardware } from '../hardware.js';
 import type { PlaygroundMachine } from '../playground-machine.js';
-import { SerialLog } from '../serial-log.js';
+import { DEFAULT_SERIAL_TIMEOUT_MS, SerialLog } from '../serial-log.js';
 import type { MachineStatus } from '../status.js';
 import { HardwareMirror, WatchedPages } from './hardware-mirror.js';
 import { TextScreen } from './text-screen.js';
 import type { MachineMessage, MachineRequest, MessageEndpoint } from './protocol.js';
 
-/** How long `waitForSerial` waits unless told otherwise (as `Machine`'s). */
-const DEFAULT_SERIAL_TIMEOUT_MS = 10_000;
 /** Snapshots one refresh may ask for while its reads keep finding pages the last one lacked. */
 const MAX_SNAPSHOTS_PER_REFRESH = 8;
 
@@ -47,6 +45,8 @@ export class RemoteMachine implements PlaygroundMachine {
   private readonly screenListeners = new Listeners<[rows: readonly number[]]>();
   private readonly answers = new Map<number, (answer: Answer) => void>();
   private nextId = 1;
+  /** v86 runs in the worker. */
+  readonly emulatesHere = false;
   /** The VGA text screen, as the worker last sent it. */
   readonly screen = new TextScreen();
 
@@ -126,27 +126,27 @@ export class RemoteMachine implements PlaygroundMachine {
     this.post({ kind: 'prepareBoot' });
   }
 
-  /** Boots `image` in the worker (a copy: the caller keeps its buffer). */
-  async boot(image: ArrayBuffer): Promise<void> {
-    await this.call({ kind: 'boot', image });
+  /** Boots `image` in the worker (a copy: the caller keeps its buffer). Like `Machine`'s, never throws: the status tells. */
+  boot(image: ArrayBuffer): Promise<void> {
+    return this.command({ kind: 'boot', image });
   }
 
   /** `url` is resolved against the page's address, not the worker script's. */
-  async bootFromUrl(url: string): Promise<void> {
+  bootFromUrl(url: string): Promise<void> {
     const base = (globalThis as { location?: { href: string } }).location?.href;
-    await this.call({ kind: 'bootFromUrl', url: base ? new URL(url, base).href : url });
+    return this.command({ kind: 'bootFromUrl', url: base ? new URL(url, base).href : url });
   }
 
-  async stop(): Promise<void> {
-    await this.call({ kind: 'stop' });
+  stop(): Promise<void> {
+    return this.command({ kind: 'stop' });
   }
 
-  async resume(): Promise<void> {
-    await this.call({ kind: 'resume' });
+  resume(): Promise<void> {
+    return this.command({ kind: 'resume' });
   }
 
-  async reset(): Promise<void> {
-    await this.call({ kind: 'reset' });
+  reset(): Promise<void> {
+    return this.command({ kind: 'reset' });
   }
 
   /** Frees the worker's emulators and drops all listeners here; the worker stops serving. */
@@ -158,6 +158,24 @@ export class RemoteMachine implements PlaygroundMachine {
     this.endpoint.removeEventListener('message', this.receive);
     this.mirror = null;
     this.currentStatus = { kind: 'idle' };
+  }
+
+  /**
+   * The worker is gone (its script failed to load, or it crashed): the status says so, and every request still
+   * waiting fails with `message`. The page keeps working; a reload starts a new worker.
+   */
+  workerFailed(message: string): void {
+    const failure: Answer = { kind: 'done', id: 0, error: `the machine worker failed: ${message}` };
+    for (const answer of this.answers.values()) answer(failure);
+    this.answers.clear();
+    this.mirror = null;
+    this.currentStatus = { kind: 'error', message: failure.error! };
+    this.statusListeners.notify(this.currentStatus);
+  }
+
+  /** A call whose failure the status already tells (`workerFailed`): it resolves either way. */
+  private async command(request: CallWithoutId): Promise<void> {
+    await this.call(request).catch(() => undefined);
   }
 
   private post(request: MachineRequest): void {
