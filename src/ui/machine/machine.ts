@@ -8,7 +8,9 @@
  * Pipeline place: the end of the toolchain — `kernel-image.ts` hands it the
  * ELF that `src/toolchain/image/` wrote; panels (`Screen`, `SerialTerminal`,
  * the status line) and `window.playground` read it through its events and
- * snapshots, never through v86 directly. It also runs in Node (no screen).
+ * snapshots, never through v86 directly. On the page it runs in the machine
+ * worker (`remote/machine-host.ts`; the page holds a `RemoteMachine`), or
+ * with `?machine=main` on the page's thread; it also runs in Node (no screen).
  */
 
 import type { Event as V86Event } from 'v86';
