@@ -17,12 +17,11 @@ import type { Event as V86Event } from 'v86';
 import { EmulationTime } from './emulation-time.js';
 import { adoptScreen, buildEmulator, internalsOf, loadKernel, MULTIBOOT_PORT, type Emulator } from './emulator.js';
 import { hardwareOf, type Hardware } from './hardware.js';
+import { MachineNews } from './machine-news.js';
 import { captureScreen, type ScreenAdapterCalls } from './remote/screen-capture.js';
 import type { ScreenUpdate } from './remote/text-screen.js';
 import { fetchKernelImage } from './kernel-image.js';
-import { DEFAULT_SERIAL_TIMEOUT_MS, SerialLog } from './serial-log.js';
 import type { PlaygroundMachine } from './playground-machine.js';
-import type { MachineStatus } from './status.js';
 import { Listeners } from '../listeners.js';
 
 export interface MachineOptions {
@@ -69,7 +68,7 @@ export const BOOT_MARKS = {
   firstSerialByte: 'machine: first COM1 byte',
 } as const;
 
-export class Machine implements PlaygroundMachine {
+export class Machine extends MachineNews implements PlaygroundMachine {
   private emulator: Emulator | null = null;
   /** The next boot's emulator, built ahead by `prepareBoot`. */
   private spare: Promise<Emulator> | null = null;
@@ -78,21 +77,15 @@ export class Machine implements PlaygroundMachine {
   private imageUrl: string | null = null;
   private image: ArrayBuffer | null = null;
   private fetchAbort: AbortController | null = null;
-  private currentStatus: MachineStatus = { kind: 'idle' };
   private commandLine = '';
-  private readonly serial = new SerialLog();
-  private readonly serialListeners = new Listeners<[byte: number]>();
-  private readonly statusListeners = new Listeners<[status: MachineStatus]>();
   private readonly bootListeners = new Listeners();
   private readonly emulation = new EmulationTime();
 
   /** v86 runs on this object's thread. */
   readonly emulatesHere = true;
 
-  constructor(private readonly options: MachineOptions) {}
-
-  get status(): MachineStatus {
-    return this.currentStatus;
+  constructor(private readonly options: MachineOptions) {
+    super();
   }
 
   /** When (`performance.now()`) the main thread last ended a slice of emulation, of any of its boots (`emulation-time.ts`). */
@@ -102,7 +95,7 @@ export class Machine implements PlaygroundMachine {
 
   /** The CPU's registers and physical memory, for the panels; null while no emulator has loaded. */
   hardware(): Hardware | null {
-    return this.emulator && this.currentStatus.kind !== 'loading' ? hardwareOf(this.emulator.v86) : null;
+    return this.emulator && this.status.kind !== 'loading' ? hardwareOf(this.emulator.v86) : null;
   }
 
   /** `read` on the hardware now (v86 runs on this thread: no snapshot to fetch). */
@@ -111,29 +104,9 @@ export class Machine implements PlaygroundMachine {
     return hardware ? { hardware, result: read(hardware) } : null;
   }
 
-  /** COM1 output since the last boot. */
-  serialText(): string {
-    return this.serial.text;
-  }
-
-  /** Resolves when COM1 output since the last boot contains `text`; rejects after `timeoutMs`. */
-  waitForSerial(text: string, timeoutMs = DEFAULT_SERIAL_TIMEOUT_MS): Promise<void> {
-    return this.serial.waitFor(text, timeoutMs);
-  }
-
-  /** Calls `listener` with every byte the guest writes to COM1; returns the unsubscribe function. */
-  onSerialByte(listener: (byte: number) => void): () => void {
-    return this.serialListeners.add(listener);
-  }
-
   /** Calls `listener` when a boot starts, as COM1's log empties for the new kernel; returns the unsubscribe function. */
   onBoot(listener: () => void): () => void {
     return this.bootListeners.add(listener);
-  }
-
-  /** Calls `listener` on every status change; returns the unsubscribe function. */
-  onStatusChange(listener: (status: MachineStatus) => void): () => void {
-    return this.statusListeners.add(listener);
   }
 
   /**
@@ -183,7 +156,7 @@ export class Machine implements PlaygroundMachine {
 
   /** Continues a CPU that `stop()` paused. */
   async resume(): Promise<void> {
-    if (this.currentStatus.kind === 'stopped') await this.emulator?.v86.run();
+    if (this.status.kind === 'stopped') await this.emulator?.v86.run();
   }
 
   /**
@@ -210,13 +183,12 @@ export class Machine implements PlaygroundMachine {
 
   /** Frees the emulators and drops all listeners; the machine is idle afterwards. */
   async destroy(): Promise<void> {
-    this.serialListeners.clear();
-    this.statusListeners.clear();
+    this.forgetListeners();
     this.bootListeners.clear();
     const spare = this.spare;
     this.spare = null;
     await Promise.all([this.powerOff().destroyed, spare?.then(destroyEmulator, () => undefined)]);
-    this.currentStatus = { kind: 'idle' };
+    this.setStatus({ kind: 'idle' }); // nobody listens any more
   }
 
   /**
@@ -235,7 +207,7 @@ export class Machine implements PlaygroundMachine {
 
   private async start(image: ArrayBuffer, generation: number): Promise<void> {
     this.image = image;
-    this.serial.clear();
+    this.clearSerial();
     this.bootListeners.notify();
     this.setStatus({ kind: 'loading', step: 'starting v86' });
     const next = this.spare ?? this.buildNextEmulator();
@@ -298,7 +270,7 @@ export class Machine implements PlaygroundMachine {
     if (this.options.screenContainer) adoptScreen(emulator, this.options.screenContainer);
     else if (this.options.onScreenUpdate) this.forwardScreen(emulator, this.options.onScreenUpdate);
     void emulator.v86.run();
-    runUntilFirstOutput(emulator, () => this.serial.text !== '');
+    runUntilFirstOutput(emulator, () => this.serialText() !== '');
   }
 
   /** Follows the emulator's text screen (v86's dummy adapter: no screen element) while it is the current one. */
@@ -316,7 +288,7 @@ export class Machine implements PlaygroundMachine {
     const v86 = emulator.v86;
     v86.add_listener('emulator-started', whileCurrent(() => this.setStatus({ kind: 'running' })));
     v86.add_listener('emulator-stopped', whileCurrent(() => {
-      if (this.currentStatus.kind === 'running') this.setStatus({ kind: 'stopped' });
+      if (this.status.kind === 'running') this.setStatus({ kind: 'stopped' });
     }));
     v86.add_listener('serial0-output-byte', whileCurrent((byte: number) => this.receiveSerialByte(byte)));
     v86.add_listener(CPU_HALT_EVENT, whileCurrent(() => this.halt(emulator, null)));
@@ -377,14 +349,13 @@ export class Machine implements PlaygroundMachine {
   /** The kernel is done: keep the first reason (an exit code beats the HLT that follows it) and stop the CPU. */
   private halt(emulator: Emulator, exitCode: number | null): void {
     // After an error (a reset, say) the CPU may still reach a HLT before it stops: the error is the news.
-    if (this.currentStatus.kind !== 'halted' && this.currentStatus.kind !== 'error') this.setStatus({ kind: 'halted', exitCode });
+    if (this.status.kind !== 'halted' && this.status.kind !== 'error') this.setStatus({ kind: 'halted', exitCode });
     void emulator.v86.stop();
   }
 
-  private receiveSerialByte(byte: number): void {
-    if (!this.serial.text) performance.mark(BOOT_MARKS.firstSerialByte);
-    this.serial.appendByte(byte);
-    this.serialListeners.notify(byte);
+  protected override receiveSerialByte(byte: number): void {
+    if (!this.serialText()) performance.mark(BOOT_MARKS.firstSerialByte);
+    super.receiveSerialByte(byte);
   }
 
   private fail(error: unknown): void {
@@ -392,10 +363,6 @@ export class Machine implements PlaygroundMachine {
     this.setStatus({ kind: 'error', message });
   }
 
-  private setStatus(status: MachineStatus): void {
-    this.currentStatus = status;
-    this.statusListeners.notify(status);
-  }
 }
 
 /**

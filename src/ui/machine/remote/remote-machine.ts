@@ -20,9 +20,8 @@
  */
 import { Listeners } from '../../listeners.js';
 import type { Hardware } from '../hardware.js';
+import { MachineNews } from '../machine-news.js';
 import type { PlaygroundMachine } from '../playground-machine.js';
-import { DEFAULT_SERIAL_TIMEOUT_MS, SerialLog } from '../serial-log.js';
-import type { MachineStatus } from '../status.js';
 import { HardwareMirror, WatchedPages } from './hardware-mirror.js';
 import { TextScreen } from './text-screen.js';
 import type { MachineMessage, MachineRequest, MessageEndpoint } from './protocol.js';
@@ -35,13 +34,9 @@ type Call = Extract<MachineRequest, { id: number }>;
 type CallWithoutId = Call extends infer Each ? (Each extends Call ? Omit<Each, 'id'> : never) : never;
 type Answer = Extract<MachineMessage, { kind: 'done' }>;
 
-export class RemoteMachine implements PlaygroundMachine {
-  private currentStatus: MachineStatus = { kind: 'idle' };
+export class RemoteMachine extends MachineNews implements PlaygroundMachine {
   private mirror: HardwareMirror | null = null;
   private readonly watched = new WatchedPages();
-  private readonly serial = new SerialLog();
-  private readonly serialListeners = new Listeners<[byte: number]>();
-  private readonly statusListeners = new Listeners<[status: MachineStatus]>();
   private readonly screenListeners = new Listeners<[rows: readonly number[]]>();
   private readonly answers = new Map<number, (answer: Answer) => void>();
   private nextId = 1;
@@ -51,16 +46,13 @@ export class RemoteMachine implements PlaygroundMachine {
   readonly screen = new TextScreen();
 
   constructor(private readonly endpoint: MessageEndpoint) {
+    super();
     endpoint.addEventListener('message', this.receive);
-  }
-
-  get status(): MachineStatus {
-    return this.currentStatus;
   }
 
   /** The registers and watched RAM of the latest snapshot (`refreshHardware`); null before one, and while no emulator runs. */
   hardware(): Hardware | null {
-    return this.currentStatus.kind === 'loading' ? null : this.mirror;
+    return this.status.kind === 'loading' ? null : this.mirror;
   }
 
   /**
@@ -87,22 +79,6 @@ export class RemoteMachine implements PlaygroundMachine {
   /** v86 runs in the worker: this thread emulates nothing. */
   emulatedUntil(): number {
     return 0;
-  }
-
-  serialText(): string {
-    return this.serial.text;
-  }
-
-  waitForSerial(text: string, timeoutMs = DEFAULT_SERIAL_TIMEOUT_MS): Promise<void> {
-    return this.serial.waitFor(text, timeoutMs);
-  }
-
-  onSerialByte(listener: (byte: number) => void): () => void {
-    return this.serialListeners.add(listener);
-  }
-
-  onStatusChange(listener: (status: MachineStatus) => void): () => void {
-    return this.statusListeners.add(listener);
   }
 
   /** Calls `listener` with the rows of `screen` that changed, on every update; returns the unsubscribe function. */
@@ -151,13 +127,12 @@ export class RemoteMachine implements PlaygroundMachine {
 
   /** Frees the worker's emulators and drops all listeners here; the worker stops serving. */
   async destroy(): Promise<void> {
-    this.serialListeners.clear();
-    this.statusListeners.clear();
+    this.forgetListeners();
     this.screenListeners.clear();
     await this.call({ kind: 'destroy' });
     this.endpoint.removeEventListener('message', this.receive);
     this.mirror = null;
-    this.currentStatus = { kind: 'idle' };
+    this.setStatus({ kind: 'idle' }); // nobody listens any more
   }
 
   /**
@@ -169,8 +144,7 @@ export class RemoteMachine implements PlaygroundMachine {
     for (const answer of this.answers.values()) answer(failure);
     this.answers.clear();
     this.mirror = null;
-    this.currentStatus = { kind: 'error', message: failure.error! };
-    this.statusListeners.notify(this.currentStatus);
+    this.setStatus({ kind: 'error', message: failure.error! });
   }
 
   /** A call whose failure the status already tells (`workerFailed`): it resolves either way. */
@@ -198,19 +172,15 @@ export class RemoteMachine implements PlaygroundMachine {
         this.answers.delete(message.id);
         return;
       case 'boot':
-        this.serial.clear();
+        this.clearSerial();
         this.watched.clear();
         this.mirror = null;
         return;
       case 'serial':
-        for (const byte of message.bytes) {
-          this.serial.appendByte(byte);
-          this.serialListeners.notify(byte);
-        }
+        for (const byte of message.bytes) this.receiveSerialByte(byte);
         return;
       case 'status':
-        this.currentStatus = message.status;
-        this.statusListeners.notify(message.status);
+        this.setStatus(message.status);
         return;
       case 'screen':
         this.screenListeners.notify(this.screen.applyUpdate(message.update));
